@@ -112,6 +112,38 @@ export interface Answer {
   note?: string;
   /** Which answerer produced it: 'extractive' | 'llm' | 'llm-fallback' | ... */
   answerer: string;
+  /** Generated answers only: what the grounding check kept, dropped and why (for logs and the eval). */
+  grounding?: GroundingReport;
+}
+
+/** One sentence of a generated reply that the grounding check did not show. */
+export interface GroundingDrop {
+  reason: 'unsupplied-citation' | 'no-citation' | 'unsupported-fact' | 'empty';
+  sentence: string;
+  /** The offending citation numbers or facts. */
+  detail?: string;
+}
+
+export interface GroundingReport {
+  /** Cited sentences shown. */
+  sentencesKept: number;
+  sentencesDropped: number;
+  dropped: GroundingDrop[];
+  linksRemoved: number;
+  /** True when what is shown differs from the model's reply (sentence dropped or link removed). */
+  changed: boolean;
+  /** Set when the generated reply was replaced by the fallback answer, e.g. 'no-citations', 'timeout'. */
+  fallbackReason?: string;
+  /** The chat model that wrote the reply, e.g. 'ollama:llama3.1:8b'. */
+  model?: string;
+}
+
+/** Streaming answers: checked text so far, then the final answer (which replaces everything shown before). */
+export type AnswerStreamEvent = { kind: 'partial'; partialText: string } | { kind: 'final'; answer: Answer };
+
+/** An Answerer that can also stream; channels that can edit a posted message use answerStream. */
+export interface StreamingAnswerer extends Answerer {
+  answerStream(question: Question & { language: Language }, retrieved: RetrievedChunk[]): AsyncIterable<AnswerStreamEvent>;
 }
 
 export interface ConversationTurn {
