@@ -1,0 +1,55 @@
+// How well a passage covers a question: each question group (word or phrase, with its expansions)
+// counts with its rarity in the corpus, and scores the best weight of its terms present in the
+// passage. Used to re-rank, to pick answer sentences and to decide when to abstain.
+import type { AnalyzedQuery, QueryGroup } from './query-analysis.js';
+
+export interface TermStats {
+  idf(term: string): number;
+  docFreq(term: string): number;
+}
+
+/** Importance of a group: the idf of its rarest own (weight-1) term, else of its best expansion. */
+export function groupImportance(group: QueryGroup, stats: TermStats): number {
+  let own = 0;
+  let any = 0;
+  for (const [t, w] of group.terms) {
+    const idf = stats.idf(t);
+    if (w >= 1) own = Math.max(own, idf);
+    any = Math.max(any, idf * w);
+  }
+  return own || any;
+}
+
+/** Best term weight of the group present in the term set (0 when none). */
+export function groupMatch(group: QueryGroup, terms: Set<string>): number {
+  let best = 0;
+  for (const [t, w] of group.terms) if (w > best && terms.has(t)) best = w;
+  return best;
+}
+
+/** A group is known when any of its terms occurs somewhere in the corpus. */
+export function groupKnown(group: QueryGroup, stats: TermStats): boolean {
+  for (const t of group.terms.keys()) if (stats.docFreq(t) > 0) return true;
+  return false;
+}
+
+export interface Coverage {
+  /** Importance-weighted share of the question covered, 0..1. */
+  coverage: number;
+  /** Groups with an entity (name, code, number) not found in the term set. */
+  missingEntities: string[];
+}
+
+export function coverageOf(query: AnalyzedQuery, terms: Set<string>, stats: TermStats): Coverage {
+  let total = 0;
+  let got = 0;
+  const missingEntities: string[] = [];
+  for (const g of query.groups) {
+    const imp = groupImportance(g, stats);
+    const m = groupMatch(g, terms);
+    total += imp;
+    got += imp * m;
+    if (g.entity && m === 0) missingEntities.push(g.source);
+  }
+  return { coverage: total > 0 ? got / total : 0, missingEntities };
+}

@@ -1,0 +1,174 @@
+// Turns a question into weighted search terms, grouped per question word or phrase. Expansions
+// come from the domain-term list (English ↔ Dutch, Dutch synonyms) and the glossary
+// (abbreviation ↔ expansion) and weigh less than the words the user typed. Groups let the
+// retriever and answerer ask "how much of the question does this passage cover?".
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../errors/app-error.js';
+import type { GlossaryEntry } from '../core/types.js';
+import { DutchAnalyzer, foldText, foldedWords, stem } from './dutch-analyzer.js';
+import { isStopword } from './stopwords.js';
+
+export interface DomainTermEntry {
+  en: string[];
+  nl: string[];
+}
+
+export interface DomainTerms {
+  terms: DomainTermEntry[];
+}
+
+export const defaultDomainTermsPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../corpus/domain-terms.json');
+
+/** Read a domain-term list; a missing file is an empty list, a malformed one a coded error. */
+export function loadDomainTerms(file: string = defaultDomainTermsPath): DomainTerms {
+  let raw: string;
+  try {
+    raw = fs.readFileSync(file, 'utf8');
+  } catch {
+    return { terms: [] };
+  }
+  try {
+    const parsed = JSON.parse(raw) as { terms?: unknown };
+    const terms = Array.isArray(parsed.terms) ? parsed.terms : [];
+    return {
+      terms: terms
+        .filter((t): t is DomainTermEntry => Boolean(t) && Array.isArray((t as DomainTermEntry).en) && Array.isArray((t as DomainTermEntry).nl))
+        .map((t) => ({ en: t.en.map(String), nl: t.nl.map(String) })),
+    };
+  } catch (cause) {
+    throw new AppError('INDEX_CORRUPT', `domain-term list is not valid JSON: ${file}`, { file }, { cause });
+  }
+}
+
+/** Weights of term kinds relative to a word the user typed. */
+export const expansionWeights = {
+  word: 1,
+  compoundPart: 0.6,
+  translation: 0.7,
+  synonym: 0.45,
+  glossary: 0.7,
+};
+
+export interface QueryGroup {
+  /** The question word(s) this group stands for (folded). */
+  source: string;
+  /** Index term → weight. */
+  terms: Map<string, number>;
+  /** A name, code or number the question is specifically about (capitalised, all-caps or digits). */
+  entity: boolean;
+}
+
+export interface AnalyzedQuery {
+  text: string;
+  groups: QueryGroup[];
+  /** All terms with their highest weight across groups: the lexical query. */
+  terms: Map<string, number>;
+  /** The question plus expansion phrases, for embedding. */
+  expandedText: string;
+}
+
+interface Phrase {
+  keys: string[];
+  /** What the phrase expands to, with the weight kind. */
+  expansions: { text: string; weight: number }[];
+}
+
+const matchKey = (w: string) => stem(w.replace(/'s$/, ''));
+
+export class QueryAnalyzer {
+  private readonly phrases = new Map<string, Phrase[]>();
+
+  constructor(
+    readonly analyzer: DutchAnalyzer,
+    domainTerms: DomainTerms = { terms: [] },
+    glossary: GlossaryEntry[] = [],
+  ) {
+    for (const entry of domainTerms.terms) {
+      for (const en of entry.en) this.addPhrase(en, entry.nl.map((t) => ({ text: t, weight: expansionWeights.translation })));
+      for (const nl of entry.nl) {
+        const others = entry.nl.filter((o) => o !== nl).map((t) => ({ text: t, weight: expansionWeights.synonym }));
+        this.addPhrase(nl, others);
+      }
+    }
+    for (const g of glossary) {
+      if (!g.abbr || !g.expansion) continue;
+      this.addPhrase(g.abbr, [{ text: g.expansion, weight: expansionWeights.glossary }]);
+      this.addPhrase(g.expansion, [{ text: g.abbr, weight: expansionWeights.glossary }]);
+    }
+    for (const list of this.phrases.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  }
+
+  private addPhrase(text: string, expansions: Phrase['expansions']): void {
+    const keys = foldedWords(text).map(matchKey);
+    if (!keys.length || !expansions.length) return;
+    const list = this.phrases.get(keys[0]!) ?? [];
+    const same = list.find((p) => p.keys.join(' ') === keys.join(' '));
+    if (same) {
+      for (const e of expansions) if (!same.expansions.some((x) => x.text === e.text)) same.expansions.push(e);
+    } else list.push({ keys, expansions: [...expansions] });
+    this.phrases.set(keys[0]!, list);
+  }
+
+  analyze(text: string): AnalyzedQuery {
+    // Original-case words, to recognise names and codes (NvO, TAJ, Helmond, 2019).
+    const raw = text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*\+?/gu) ?? [];
+    const words: { folded: string; entity: boolean }[] = [];
+    raw.forEach((r, i) => {
+      for (const f of foldedWords(r)) {
+        const entity =
+          /^\p{N}+$/u.test(r) ||
+          /\p{Lu}.*\p{Lu}/u.test(r) ||
+          (i > 0 && /^\p{Lu}/u.test(r)) ||
+          /\+$/.test(r);
+        words.push({ folded: f, entity });
+      }
+    });
+    const keys = words.map((w) => matchKey(w.folded));
+    const groups: QueryGroup[] = [];
+    const expansionTexts: string[] = [];
+    let i = 0;
+    while (i < words.length) {
+      let matched: Phrase[] = [];
+      let len = 0;
+      for (const p of this.phrases.get(keys[i]!) ?? []) {
+        if (p.keys.length < len) break;
+        if (p.keys.every((k, j) => keys[i + j] === k)) {
+          if (p.keys.length > len) matched = [];
+          len = p.keys.length;
+          matched.push(p);
+        }
+      }
+      const span = words.slice(i, i + Math.max(len, 1));
+      const source = span.map((w) => w.folded).join(' ');
+      const terms = new Map<string, number>();
+      const put = (t: string, w: number) => terms.set(t, Math.max(terms.get(t) ?? 0, w));
+      for (const w of span) {
+        for (const t of this.analyzer.wordTerms(w.folded)) {
+          put(t.whole, expansionWeights.word);
+          for (const p of t.parts) put(p, expansionWeights.compoundPart);
+        }
+      }
+      for (const p of matched) {
+        for (const e of p.expansions) {
+          expansionTexts.push(e.text);
+          for (const w of foldedWords(e.text)) {
+            for (const t of this.analyzer.wordTerms(w)) {
+              put(t.whole, e.weight);
+              for (const part of t.parts) put(part, e.weight * expansionWeights.compoundPart);
+            }
+          }
+        }
+      }
+      const isFunctionWord = span.length === 1 && isStopword(span[0]!.folded);
+      if (terms.size && !isFunctionWord) {
+        groups.push({ source, terms, entity: span.some((w) => w.entity) });
+      }
+      i += Math.max(len, 1);
+    }
+    const all = new Map<string, number>();
+    for (const g of groups) for (const [t, w] of g.terms) all.set(t, Math.max(all.get(t) ?? 0, w));
+    return { text, groups, terms: all, expandedText: [foldText(text), ...expansionTexts].join(' ') };
+  }
+}
