@@ -1,0 +1,97 @@
+// A local stand-in for the Slack Web API (https://slack.com/api/<method>) on 127.0.0.1. It records
+// every call with its decoded arguments and answers ok:true, so tests can assert what a Slack user
+// would have seen. It also accepts POSTs to /response-url/<id> (slash-command response_url).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedSlackCall {
+  method: string;
+  args: Record<string, unknown>;
+  token?: string;
+}
+
+export interface FakeSlackApi {
+  /** Base URL for Bolt's clientOptions.slackApiUrl, e.g. http://127.0.0.1:1234/api/ */
+  apiUrl: string;
+  /** Base for response_url values: `${responseUrlBase}/<anything>`. */
+  responseUrlBase: string;
+  calls: RecordedSlackCall[];
+  responses: { path: string; body: Record<string, unknown> }[];
+  botUserId: string;
+  callsTo(method: string): RecordedSlackCall[];
+  /** Wait until the predicate holds over the recorded calls (polling; fails after timeoutMs). */
+  waitFor<T>(pick: (api: FakeSlackApi) => T | undefined | false, timeoutMs?: number): Promise<T>;
+  close(): Promise<void>;
+}
+
+function decodeArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    // The WebClient sends blocks/attachments/metadata as JSON strings inside the form.
+    out[k] = /^[[{]/.test(v) ? (() => { try { return JSON.parse(v) as unknown; } catch { return v; } })() : v;
+  }
+  return out;
+}
+
+export async function startFakeSlackApi(options: { botUserId?: string; teamId?: string } = {}): Promise<FakeSlackApi> {
+  const botUserId = options.botUserId ?? 'UWEGWIJZER';
+  const teamId = options.teamId ?? 'TREGIO';
+  const calls: RecordedSlackCall[] = [];
+  const responses: { path: string; body: Record<string, unknown> }[] = [];
+  let ts = 1_700_000_000;
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      res.setHeader('content-type', 'application/json');
+      if (url.pathname.startsWith('/response-url/')) {
+        responses.push({ path: url.pathname, body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {} });
+        res.end(JSON.stringify({ ok: true }));
+        return;
+      }
+      const method = url.pathname.replace(/^\/api\//, '');
+      const args = decodeArgs(raw, req.headers['content-type']);
+      const auth = req.headers.authorization;
+      calls.push({ method, args, token: auth?.replace(/^Bearer /, '') ?? (args.token as string | undefined) });
+      let body: Record<string, unknown> = { ok: true };
+      if (method === 'auth.test') body = { ok: true, user_id: botUserId, bot_id: 'BWEGWIJZER', team_id: teamId, team: 'Regio', user: 'wegwijzer' };
+      else if (method === 'chat.postMessage') {
+        ts += 1;
+        body = { ok: true, channel: args.channel, ts: `${ts}.000100`, message: { text: args.text, ts: `${ts}.000100` } };
+      } else if (method === 'chat.postEphemeral') body = { ok: true, message_ts: `${ts}.000200` };
+      else if (method === 'conversations.history' || method === 'conversations.replies') body = { ok: true, messages: [], has_more: false };
+      res.end(JSON.stringify(body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  const api: FakeSlackApi = {
+    apiUrl: `http://127.0.0.1:${port}/api/`,
+    responseUrlBase: `http://127.0.0.1:${port}/response-url`,
+    calls,
+    responses,
+    botUserId,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    async waitFor(pick, timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const v = pick(api);
+        if (v) return v;
+        if (Date.now() > deadline) throw new Error(`fake Slack API: condition not met within ${timeoutMs} ms; calls so far: ${calls.map((c) => c.method).join(', ')}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  return api;
+}
