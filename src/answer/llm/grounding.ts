@@ -2,6 +2,7 @@
 // passage that carries its facts. Sentences that fail are dropped; links and images that the cited
 // passages do not contain are removed; citations are renumbered 1..k for the passages actually cited.
 import type { GroundingDrop, GroundingReport, RetrievedChunk } from '../../core/types.js';
+import { redactInstructions } from './injection.js';
 import { buildEvidence, extractFacts, hasFacts, normalizeText, unsupportedFacts, type Evidence } from './fact-check.js';
 
 export interface SuppliedPassage {
@@ -129,7 +130,7 @@ export function sanitizeLinks(sentence: string, allowedSources: string[]): { tex
 
 function evidenceText(p: SuppliedPassage): string {
   const { chunk, doc } = p.retrieved;
-  return [doc.title, doc.date ?? '', chunk.section, chunk.context ?? '', chunk.page === null ? '' : `p. ${chunk.page}`, chunk.text].join('\n');
+  return [doc.title, doc.date ?? '', chunk.section, chunk.context ?? '', chunk.page === null ? '' : `p. ${chunk.page}`, redactInstructions(chunk.text).text].join('\n');
 }
 
 /** A framing line ('Volgens de documenten geldt:') states nothing checkable and needs no citation. */
@@ -172,7 +173,8 @@ export function checkGrounding(reply: string, passages: SuppliedPassage[], optio
       }
       const allowedSources = cites.flatMap((n) => {
         const r = byN.get(n)!.retrieved;
-        return [r.chunk.text, r.doc.source ?? ''];
+        // A link inside an instruction-like sentence of a document is never vouched for.
+        return [redactInstructions(r.chunk.text).text, r.doc.source ?? ''];
       });
       const links = sanitizeLinks(sentence, allowedSources);
       linksRemoved += links.removed;
