@@ -19,7 +19,7 @@ export interface EvalResult {
   retrieved: { text: string }[];
   ms: number;
   answerer?: string;
-  grounding?: { changed?: boolean; fallback?: boolean } & Record<string, unknown>;
+  grounding?: { changed: boolean; fallbackReason?: string };
 }
 
 /** NFKD without diacritics, straight quotes, no soft hyphens, single spaces, lower case. */
@@ -93,7 +93,7 @@ export function computeMetrics(questions: EvalQuestion[], results: Map<string, E
   for (const r of results.values()) {
     if (r.grounding) {
       llm++;
-      if (r.grounding.changed || r.grounding.fallback) changed++;
+      if (r.grounding.changed || r.grounding.fallbackReason) changed++;
     }
   }
   const ms = [...results.values()].map((r) => r.ms);

@@ -1,0 +1,93 @@
+// Composition root: configuration → index (built or refreshed when missing or stale) → retriever →
+// answerer → assistant. Every entry point (npm start, ask, chat, eval, bench, tests) starts here, so
+// they all run the same product.
+import { loadConfig, type Config } from '../config/config.js';
+import { ingestCorpus, isIndexStale, loadIndexedCorpus, type IngestProgress, type IngestReport } from '../../ingest/index.js';
+import { createEmbedder, buildSearchArtifacts, openRetriever } from '../retrieval/index.js';
+import { ExtractiveAnswerer, detectLanguage } from '../answer/index.js';
+import { createAssistant, type CommandHandler } from './create-assistant.js';
+import type { Assistant } from './assistant.js';
+import { createLogger, type Logger } from './logger.js';
+import type { Answerer, Embedder, IndexedCorpus, Retriever } from './types.js';
+import { AppError } from '../errors/app-error.js';
+import { createLlmAnswererFromConfig } from './llm-answerer-from-config.js';
+
+export interface BootstrapOptions {
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  /** Overrides config.corpusDirs (eval, tests). */
+  corpusDirs?: string[];
+  /** Overrides config.dataDir (eval, tests). */
+  dataDir?: string;
+  /** 'auto' (default): ingest when the index is missing or stale; 'force': always; 'never': fail without an index. */
+  ingest?: 'auto' | 'force' | 'never';
+  onProgress?: (e: IngestProgress) => void;
+  logger?: Logger;
+  /** Overrides config.ANSWERER. */
+  answerer?: 'extractive' | 'llm';
+  commandHandlers?: CommandHandler[];
+}
+
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  corpus: IndexedCorpus;
+  indexDir: string;
+  embedder: Embedder;
+  retriever: Retriever;
+  answerer: Answerer;
+  extractive: Answerer;
+  assistant: Assistant;
+  /** The report of the ingest run at start, when one ran. */
+  ingestReport?: IngestReport;
+}
+
+export async function bootstrap(options: BootstrapOptions = {}): Promise<Runtime> {
+  const base = loadConfig(options.env ?? process.env, options.cwd);
+  const config: Config = {
+    ...base,
+    corpusDirs: options.corpusDirs ?? base.corpusDirs,
+    dataDir: options.dataDir ?? base.dataDir,
+    ANSWERER: options.answerer ?? base.ANSWERER,
+  };
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const embedder = createEmbedder(config);
+
+  const mode = options.ingest ?? 'auto';
+  let loaded = loadIndexedCorpus(config.dataDir);
+  let ingestReport: IngestReport | undefined;
+  const needsIngest = mode === 'force' || !loaded || (mode === 'auto' && (await isIndexStale(config.corpusDirs, config.dataDir)));
+  if (needsIngest) {
+    if (mode === 'never') throw new AppError('INDEX_MISSING', `no index in ${config.dataDir}; run npm run ingest`);
+    ingestReport = await ingestCorpus({
+      corpusDirs: config.corpusDirs,
+      dataDir: config.dataDir,
+      maxFileBytes: config.MAX_FILE_MB * 1024 * 1024,
+      parseTimeoutMs: config.PARSE_TIMEOUT_MS,
+      force: mode === 'force',
+      onProgress: options.onProgress,
+      afterBuild: (corpus, indexDir) => buildSearchArtifacts(corpus, indexDir, embedder),
+      logger,
+    });
+    for (const f of ingestReport.failed) logger.warn('document not indexed', { file: f.file, reason: f.reason, action: f.action });
+    loaded = loadIndexedCorpus(config.dataDir);
+  }
+  if (!loaded) throw new AppError('INDEX_MISSING', `no index in ${config.dataDir} after ingest`);
+  const { corpus, indexDir } = loaded;
+
+  const retriever = await openRetriever({ corpus, indexDir, embedder });
+  const extractive = new ExtractiveAnswerer();
+  const answerer = config.ANSWERER === 'llm' ? await createLlmAnswererFromConfig(config, extractive, logger) : extractive;
+
+  const assistant = createAssistant({
+    corpus,
+    retriever,
+    answerer,
+    detectLanguage,
+    logger,
+    maxQuestionChars: config.MAX_QUESTION_CHARS,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    commandHandlers: options.commandHandlers,
+  });
+  return { config, logger, corpus, indexDir, embedder, retriever, answerer, extractive, assistant, ingestReport };
+}
