@@ -192,7 +192,7 @@ export class HybridRetriever implements Retriever, QueryUnderstanding {
       return { i, score, lex: c.lex, vec: c.vec };
     });
     scored.sort((a, b) => b.score - a.score);
-    return scored.slice(0, k).map((s) => {
+    const results = scored.slice(0, k).map((s) => {
       const chunk = this.corpus.chunks[s.i]!;
       return {
         chunk,
@@ -202,6 +202,7 @@ export class HybridRetriever implements Retriever, QueryUnderstanding {
         vectorScore: s.vec,
       };
     });
+    return rememberProducer(results, this);
   }
 }
 
@@ -264,4 +265,21 @@ export async function openRetriever(args: OpenRetrieverArgs): Promise<HybridRetr
     }
   }
   return new HybridRetriever(corpus, analyzer, queryAnalyzer, lexical, vectors, vectors ? embedder : null, logger, args.fusion);
+}
+
+// Results remember which retriever produced them, so an answerer built without explicit wiring still
+// reasons about the question with the same vocabulary, expansions and statistics as retrieval did.
+const producedBy = new WeakMap<RetrievedChunk, QueryUnderstanding>();
+
+export function understandingFor(retrieved: RetrievedChunk[]): QueryUnderstanding | undefined {
+  for (const r of retrieved) {
+    const u = producedBy.get(r);
+    if (u) return u;
+  }
+  return undefined;
+}
+
+export function rememberProducer(results: RetrievedChunk[], understanding: QueryUnderstanding): RetrievedChunk[] {
+  for (const r of results) producedBy.set(r, understanding);
+  return results;
 }

@@ -1,0 +1,213 @@
+// The default Answerer, no language model: it quotes the 1–3 sentences of the retrieved passages that
+// best answer the question, with [n] markers and citations for exactly the passages quoted. It
+// abstains when the passages do not cover the question, and prefers the newest document when
+// documents of different dates give different dates or numbers.
+import { reply } from '../core/prompts.js';
+import type { Answer, Answerer, Citation, Language, Question, RetrievedChunk } from '../core/types.js';
+import { DutchAnalyzer } from '../retrieval/dutch-analyzer.js';
+import { coverageOf, groupImportance, groupKnown, type TermStats } from '../retrieval/evidence.js';
+import { understandingFor, type QueryUnderstanding } from '../retrieval/hybrid-retriever.js';
+import { loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } from '../retrieval/query-analysis.js';
+import { factsIn, questionType, typeCue, type QuestionType } from './question-type.js';
+import { splitSentences } from './sentences.js';
+
+export interface AbstentionThresholds {
+  /** Minimum importance-weighted share of the question found anywhere in the corpus. */
+  minKnownShare: number;
+  /** Minimum coverage of the question by the best passage (text plus headings). */
+  minPassageCoverage: number;
+}
+
+export const defaultAbstention: AbstentionThresholds = { minKnownShare: 0.7, minPassageCoverage: 0.5 };
+
+export interface ExtractiveAnswererOptions {
+  /** The retriever (or anything that analyzes questions like it). Found from the results when omitted. */
+  understanding?: QueryUnderstanding;
+  maxPassages?: number;
+  maxSentences?: number;
+  abstention?: Partial<AbstentionThresholds>;
+}
+
+export interface Evidence {
+  abstain: boolean;
+  reason?: 'no-terms' | 'unknown-terms' | 'unknown-entity' | 'weak-coverage';
+  knownShare: number;
+  bestCoverage: number;
+}
+
+interface Candidate {
+  passage: number;
+  index: number;
+  text: string;
+  score: number;
+  covered: Set<number>;
+}
+
+/** Minimal understanding from the passages alone, for answerers used without a HybridRetriever. */
+function understandingFromPassages(retrieved: RetrievedChunk[]): QueryUnderstanding {
+  const texts = retrieved.map((r) => [r.doc.title, r.chunk.section, r.chunk.context ?? '', r.chunk.text].join('\n'));
+  const domainTerms = loadDomainTerms();
+  const analyzer = DutchAnalyzer.fromTexts(texts, domainTerms.terms.flatMap((t) => t.nl));
+  const qa = new QueryAnalyzer(analyzer, domainTerms);
+  const df = new Map<string, number>();
+  for (const t of texts) for (const term of new Set(analyzer.analyze(t))) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = Math.max(texts.length, 1);
+  return {
+    analyzeQuery: (q) => qa.analyze(q),
+    analyzeText: (t) => analyzer.analyze(t),
+    docFreq: (t) => df.get(t) ?? 0,
+    idf: (t) => Math.log(1 + (n - Math.max(df.get(t) ?? 0, 0.5) + 0.5) / (Math.max(df.get(t) ?? 0, 0.5) + 0.5)),
+  };
+}
+
+/** Should the answerer abstain? Exported so other answerers (LLM) can apply the same gate. */
+export function assessEvidence(query: AnalyzedQuery, retrieved: RetrievedChunk[], u: QueryUnderstanding, thresholds: AbstentionThresholds = defaultAbstention): Evidence {
+  const stats: TermStats = u;
+  if (!query.groups.length || !retrieved.length) return { abstain: true, reason: 'no-terms', knownShare: 0, bestCoverage: 0 };
+  let total = 0;
+  let known = 0;
+  for (const g of query.groups) {
+    const imp = groupImportance(g, stats);
+    total += imp;
+    if (groupKnown(g, stats)) known += imp;
+    else if (g.entity) return { abstain: true, reason: 'unknown-entity', knownShare: 0, bestCoverage: 0 };
+  }
+  const knownShare = total > 0 ? known / total : 0;
+  let bestCoverage = 0;
+  for (const r of retrieved.slice(0, 3)) {
+    const terms = new Set(u.analyzeText([r.doc.title, r.chunk.section, r.chunk.context ?? '', r.chunk.text].join('\n')));
+    bestCoverage = Math.max(bestCoverage, coverageOf(query, terms, stats).coverage);
+  }
+  if (knownShare < thresholds.minKnownShare) return { abstain: true, reason: 'unknown-terms', knownShare, bestCoverage };
+  if (bestCoverage < thresholds.minPassageCoverage) return { abstain: true, reason: 'weak-coverage', knownShare, bestCoverage };
+  return { abstain: false, knownShare, bestCoverage };
+}
+
+export class ExtractiveAnswerer implements Answerer {
+  readonly name = 'extractive';
+  private readonly maxPassages: number;
+  private readonly maxSentences: number;
+  private readonly thresholds: AbstentionThresholds;
+
+  constructor(private readonly options: ExtractiveAnswererOptions = {}) {
+    this.maxPassages = options.maxPassages ?? 5;
+    this.maxSentences = options.maxSentences ?? 3;
+    this.thresholds = { ...defaultAbstention, ...options.abstention };
+  }
+
+  async answer(question: Question & { language: Language }, retrieved: RetrievedChunk[]): Promise<Answer> {
+    const language = question.language;
+    const u = this.options.understanding ?? understandingFor(retrieved) ?? understandingFromPassages(retrieved);
+    const query = u.analyzeQuery(question.text);
+    const evidence = assessEvidence(query, retrieved, u, this.thresholds);
+    if (evidence.abstain) return this.abstention(language);
+
+    const type = questionType(question.text);
+    const entities = query.groups.filter((g) => g.entity).map((g) => g.source);
+    const passages = retrieved.slice(0, this.maxPassages);
+    const topScore = Math.max(passages[0]?.score ?? 1, 1e-9);
+    const candidates: Candidate[] = [];
+    passages.forEach((r, p) => {
+      const contextTerms = u.analyzeText([r.chunk.section, r.chunk.context ?? ''].join('\n'));
+      splitSentences(r.chunk.text).forEach((text, index) => {
+        const own = new Set(u.analyzeText(text));
+        const withContext = new Set([...own, ...contextTerms]);
+        const covS = coverageOf(query, own, u).coverage;
+        const covAll = coverageOf(query, withContext, u).coverage;
+        const covered = new Set<number>();
+        query.groups.forEach((g, gi) => {
+          for (const t of g.terms.keys()) if (own.has(t)) covered.add(gi);
+        });
+        const cue = typeCue(type, text, entities);
+        const lengthPenalty = text.length > 450 ? 0.1 : 0;
+        const score = 0.5 * covS + 0.2 * covAll + 0.15 * (r.score / topScore) + 0.25 * cue - lengthPenalty;
+        candidates.push({ passage: p, index, text, score, covered });
+      });
+    });
+    if (!candidates.length) return this.abstention(language);
+    candidates.sort((a, b) => b.score - a.score);
+
+    let best = candidates[0]!;
+    // Newest wins: a near-equal sentence from a document of another date with other dates/numbers.
+    let older: Candidate | undefined;
+    const bestFacts = factsIn(best.text);
+    for (const c of candidates.slice(1)) {
+      if (c.score < best.score * 0.85) break;
+      const a = passages[best.passage]!.doc;
+      const b = passages[c.passage]!.doc;
+      if (a.id === b.id || !a.date || !b.date || a.date === b.date) continue;
+      const cf = factsIn(c.text);
+      if (!bestFacts.length || !cf.length || cf.some((f) => bestFacts.includes(f))) continue;
+      if (b.date > a.date) {
+        older = best;
+        best = c;
+      } else older = c;
+      break;
+    }
+
+    const chosen: Candidate[] = [best];
+    const same = candidates.filter((c) => c.passage === best.passage).sort((a, b) => a.index - b.index);
+    // A sentence that introduces a list (ends with ':') or a list question takes the items that follow.
+    if (best.text.trimEnd().endsWith(':') || type === 'list') {
+      for (const c of same) {
+        if (chosen.length >= this.maxSentences || chosen.reduce((s, x) => s + x.text.length, 0) > 500) break;
+        if (c.index > best.index && c.index <= best.index + this.maxSentences) chosen.push(c);
+      }
+    }
+    // A second sentence only when it covers part of the question the first did not.
+    if (chosen.length === 1) {
+      const covered = new Set(best.covered);
+      for (const c of candidates) {
+        if (chosen.length >= 2 || c.score < best.score * 0.6) break;
+        if (c === best || c === older) continue;
+        if ([...c.covered].some((g) => !covered.has(g) && groupImportance(query.groups[g]!, u) > 0)) {
+          chosen.push(c);
+          c.covered.forEach((g) => covered.add(g));
+        }
+      }
+    }
+    chosen.sort((a, b) => a.passage - b.passage || a.index - b.index);
+
+    const numbers = new Map<number, number>();
+    const citations: Citation[] = [];
+    const cite = (c: Candidate, quote: string): number => {
+      const existing = numbers.get(c.passage);
+      if (existing) {
+        const cit = citations[existing - 1]!;
+        cit.quote = cit.quote ? `${cit.quote} ${quote}` : quote;
+        return existing;
+      }
+      const r = passages[c.passage]!;
+      const n = citations.length + 1;
+      numbers.set(c.passage, n);
+      citations.push({
+        n,
+        doc: r.doc.id,
+        title: r.doc.title,
+        date: r.doc.date,
+        section: r.chunk.section,
+        page: r.chunk.page,
+        text: r.chunk.text,
+        quote,
+        source: r.doc.source,
+        chunkId: r.chunk.id,
+      });
+      return n;
+    };
+    const body = chosen.map((c) => `${c.text} [${cite(c, c.text)}]`).join(' ');
+    const text = reply('answer/answer', language, { answer: body });
+    let note: string | undefined;
+    if (older) {
+      const doc = passages[older.passage]!.doc;
+      const n = cite(older, older.text);
+      note = reply('answer/older-differs', language, { title: doc.title, date: doc.date ?? '', quote: older.text, n });
+    }
+    return { text, abstained: false, language, citations, note, answerer: this.name };
+  }
+
+  private abstention(language: Language): Answer {
+    return { text: reply('replies/abstain', language), abstained: true, language, citations: [], answerer: this.name };
+  }
+}
+
+export type { QuestionType };
