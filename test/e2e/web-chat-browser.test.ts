@@ -1,0 +1,88 @@
+// The web chat in a real browser: Debian's chromium driven by playwright-core against the real server
+// on 127.0.0.1. Asks a question with the keyboard, reads the answer and a cited passage off the page,
+// gives feedback, and keeps a screenshot in test-artifacts/.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { startChannels, type StartedChannels } from '../../src/server/start-channels.js';
+import { openDatabase, type Db } from '../../src/storage/database.js';
+import { createSeedAssistant } from '../integration/channels/seed-assistant.js';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const artifacts = path.resolve(import.meta.dirname, '../../test-artifacts');
+const question = 'Wanneer vindt de conferentie over de inkoopsamenwerking plaats?';
+const nieuwsbriefTitle = 'Toelichting Nieuwsbrief – introductie en overzicht, Inkoopsamenwerking Peelgemeenten-Helmond-Dommelvallei+';
+
+let browser: Browser;
+let started: StartedChannels;
+let db: Db;
+let dir: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync(chromiumPath)) {
+    throw new Error(`The browser test needs Debian's chromium at ${chromiumPath} (apt-get install -y chromium; .ci/run installs it), or CHROMIUM_PATH set to another Chromium.`);
+  }
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wegwijzer-web-'));
+  db = openDatabase(path.join(dir, 'test.db'));
+  const config = loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1' });
+  started = await startChannels({ config, assistant: createSeedAssistant(), db, logger: silentLogger });
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await started?.stop();
+  db?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('web chat in a browser', () => {
+  it('answers a question typed with the keyboard, shows the cited passage on click, and stores feedback', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`http://127.0.0.1:${started.server.port}/`);
+    // The introduction lists the documents the assistant knows.
+    await expect.poll(() => page.locator('article.msg.help').textContent()).toContain('Ik ben Wegwijzer');
+
+    // Keyboard only: the question field has focus on load; Enter sends.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('question');
+    await page.keyboard.type(question);
+    await page.keyboard.press('Enter');
+
+    const answer = page.locator('article.msg.answer').first();
+    await answer.waitFor({ timeout: 20_000 });
+    const answerText = (await answer.locator('p.text').textContent()) ?? '';
+    expect(answerText).toMatch(/Conferentie inkoopsamenwerking.*\[1\]/);
+    expect(await answer.locator('.sources summary').first().textContent()).toContain(`[1] ${nieuwsbriefTitle} · 2019-02`);
+    // The answer region is announced to screen readers.
+    expect(await page.locator('#log').getAttribute('aria-live')).toBe('polite');
+    // Focus returns to the question field for the next question.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('question');
+
+    // The [1] marker reveals the cited passage.
+    const passage = answer.locator('details.source[data-n="1"] blockquote');
+    expect(await passage.isVisible()).toBe(false);
+    await answer.locator('button.cite[data-n="1"]').focus();
+    await page.keyboard.press('Enter');
+    await passage.waitFor({ state: 'visible' });
+    expect(await passage.textContent()).toContain('Conferentie inkoopsamenwerking');
+
+    await answer.locator('.feedback button[data-rating="up"]').click();
+    await expect.poll(() => answer.locator('.feedback .thanks').textContent()).toContain('Bedankt');
+    const stored = started.feedback.list();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.rating).toBe('up');
+    expect(stored[0]!.answer.question).toBe(question);
+    expect(stored[0]!.answer.channel).toBe('web');
+
+    fs.mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: path.join(artifacts, 'web-chat.png'), fullPage: true });
+    expect(fs.statSync(path.join(artifacts, 'web-chat.png')).size).toBeGreaterThan(10_000);
+  });
+});
