@@ -1,0 +1,119 @@
+// Where the built index lives: data/index/builds/<id>/ (corpus.json, manifest.json and whatever
+// retrieval writes in afterBuild) and data/index/CURRENT naming the build in use. CURRENT is switched
+// with write-temp-then-rename, so a crash mid-ingest leaves the last good index in use.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { IndexedCorpus } from '../src/core/types.js';
+import { AppError } from '../src/errors/app-error.js';
+
+export interface ManifestFile {
+  /** Absolute path. */
+  path: string;
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+}
+
+export interface IndexManifest {
+  pipelineVersion: string;
+  corpusDirs: string[];
+  /** Documents and metadata files (catalogs, sidecars, glossary) the build was made from. */
+  files: ManifestFile[];
+  /** Files that failed, with their sha, so an unchanged broken file is not retried needlessly. */
+  failed: (ManifestFile & { reason: string; action: string })[];
+}
+
+export function indexRoot(dataDir: string): string {
+  return path.join(dataDir, 'index');
+}
+
+function currentFile(dataDir: string): string {
+  return path.join(indexRoot(dataDir), 'CURRENT');
+}
+
+export function newBuildDir(dataDir: string): string {
+  const id = `${new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 15)}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const dir = path.join(indexRoot(dataDir), 'builds', id);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Build directory CURRENT points to, or null when there is no index yet. */
+export function currentBuildDir(dataDir: string): string | null {
+  let id: string;
+  try {
+    id = fs.readFileSync(currentFile(dataDir), 'utf8').trim();
+  } catch {
+    return null;
+  }
+  if (!id || id.includes('..') || id.includes('/') || id.includes('\\')) {
+    throw new AppError('INDEX_CORRUPT', `data/index/CURRENT is unreadable: ${JSON.stringify(id.slice(0, 80))}`, { dataDir });
+  }
+  return path.join(indexRoot(dataDir), 'builds', id);
+}
+
+export function writeJsonAtomic(file: string, value: unknown): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(value));
+  fs.renameSync(tmp, file);
+}
+
+export function writeBuild(buildDir: string, corpus: IndexedCorpus, manifest: IndexManifest): void {
+  writeJsonAtomic(path.join(buildDir, 'corpus.json'), corpus);
+  writeJsonAtomic(path.join(buildDir, 'manifest.json'), manifest);
+}
+
+/** Make `buildDir` the index in use (atomic), then remove all builds but this one and the previous. */
+export function switchCurrent(dataDir: string, buildDir: string): void {
+  const root = indexRoot(dataDir);
+  const previous = (() => {
+    try {
+      return currentBuildDir(dataDir);
+    } catch {
+      return null;
+    }
+  })();
+  const tmp = path.join(root, `CURRENT.${process.pid}.tmp`);
+  fs.writeFileSync(tmp, path.basename(buildDir));
+  fs.renameSync(tmp, currentFile(dataDir));
+  const keep = new Set([path.basename(buildDir), previous ? path.basename(previous) : '']);
+  const buildsDir = path.join(root, 'builds');
+  for (const name of fs.readdirSync(buildsDir)) {
+    if (keep.has(name)) continue;
+    const full = path.join(buildsDir, name);
+    // Leave builds of a concurrent ingest alone: only remove those older than a minute.
+    try {
+      if (Date.now() - fs.statSync(full).mtimeMs > 60_000) fs.rmSync(full, { recursive: true, force: true });
+    } catch {
+      // Pruning is best effort.
+    }
+  }
+}
+
+function isCorpus(v: unknown): v is IndexedCorpus {
+  const c = v as IndexedCorpus;
+  return !!c && Array.isArray(c.documents) && Array.isArray(c.chunks) && Array.isArray(c.glossary) && typeof c.builtAt === 'string';
+}
+
+/** The index in use: null when there is none; AppError('INDEX_CORRUPT') when CURRENT points to something unreadable. */
+export function loadIndexedCorpus(dataDir: string): { corpus: IndexedCorpus; indexDir: string } | null {
+  const dir = currentBuildDir(dataDir);
+  if (!dir) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(path.join(dir, 'corpus.json'), 'utf8'));
+  } catch (cause) {
+    throw new AppError('INDEX_CORRUPT', `index ${path.basename(dir)} is unreadable; run npm run ingest -- --force`, { dir }, { cause });
+  }
+  if (!isCorpus(data)) throw new AppError('INDEX_CORRUPT', `index ${path.basename(dir)} has an unexpected shape; run npm run ingest -- --force`, { dir });
+  return { corpus: data, indexDir: dir };
+}
+
+export function readManifest(buildDir: string): IndexManifest | null {
+  try {
+    const m = JSON.parse(fs.readFileSync(path.join(buildDir, 'manifest.json'), 'utf8')) as IndexManifest;
+    return Array.isArray(m.files) ? { ...m, failed: m.failed ?? [] } : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,67 @@
+// Internal vocabulary of the ingest pipeline: what loaders hand to the cleaner, what the cleaner hands
+// to the chunker, and what ingestCorpus reports. Public shapes are re-exported from ingest/index.ts.
+import type { IndexedCorpus } from '../src/core/types.js';
+import type { Logger } from '../src/core/logger.js';
+
+/** Bump when loaders, cleaning or chunking change: every cached parse and the index become stale. */
+export const PIPELINE_VERSION = 'ingest-7';
+
+/**
+ * What a loader extracts from one file before cleaning.
+ * - 'layout': text as laid out on paper (PDF, PDF-extracted .txt): lines broken mid-sentence, pages.
+ * - 'markdown': structured text with '#' headings (.md, and .docx/.html converted to it).
+ */
+export interface LoadedText {
+  format: 'layout' | 'markdown';
+  /** One string per page; a single element when the source has no pages. */
+  pages: string[];
+  /** True when `pages` are real pages (PDF, form feeds), so chunks get page numbers. */
+  paged: boolean;
+  /** Metadata the file itself carries (PDF info title, web-page header). */
+  meta?: { title?: string; date?: string; source?: string };
+}
+
+export type Block =
+  | { kind: 'heading'; text: string; level: number; style: 'numbered' | 'named' | 'generic' | 'markdown'; page: number | null }
+  | { kind: 'paragraph'; text: string; page: number | null }
+  | { kind: 'list-item'; text: string; page: number | null }
+  | { kind: 'table'; header: string; lines: string[]; page: number | null };
+
+export interface IngestProgress {
+  /** 1-based position of the file in this run, and the number of files. */
+  index: number;
+  total: number;
+  file: string;
+  status: 'indexed' | 'unchanged' | 'failed';
+  chunks?: number;
+  reason?: string;
+}
+
+export interface IngestFailure {
+  file: string;
+  reason: string;
+  /** What the user can do about it, in plain words. */
+  action: string;
+}
+
+export interface IngestReport {
+  indexDir: string;
+  documents: number;
+  chunks: number;
+  indexed: string[];
+  unchanged: string[];
+  removed: string[];
+  failed: IngestFailure[];
+  ms: number;
+}
+
+export interface IngestOptions {
+  corpusDirs: string[];
+  dataDir: string;
+  maxFileBytes: number;
+  parseTimeoutMs: number;
+  force?: boolean;
+  onProgress?: (e: IngestProgress) => void;
+  afterBuild?: (corpus: IndexedCorpus, indexDir: string) => Promise<void>;
+  logger?: Logger;
+}
