@@ -118,7 +118,7 @@ export interface Answer {
 
 /** One sentence of a generated reply that the grounding check did not show. */
 export interface GroundingDrop {
-  reason: 'unsupplied-citation' | 'no-citation' | 'unsupported-fact' | 'empty';
+  reason: 'unsupplied-citation' | 'no-citation' | 'unsupported-fact' | 'unsupported-link';
   sentence: string;
   /** The offending citation numbers or facts. */
   detail?: string;

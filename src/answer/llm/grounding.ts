@@ -70,12 +70,14 @@ const abbreviations = /(?:^|[\s(])(?:o\.a|bijv|bv|d\.w\.z|m\.b\.t|i\.v\.m|t\.a\.
 export function splitSentences(line: string): string[] {
   const parts: string[] = [];
   let start = 0;
-  const re = /[.!?]+(?=\s+["'“(\[]?[\p{Lu}\d[])/gu;
+  // Markers right after the full stop ('2019. [2] Dit ...') are taken into the sentence they close.
+  const re = /[.!?]+(?:\s*\[[^\]\n]*\])*(?=\s+["'“(\[]?[\p{Lu}\d[])/gu;
   for (const m of line.matchAll(re)) {
     const end = m.index! + m[0].length;
     const candidate = line.slice(start, end);
     // 'J. Jansen' and 'o.a.' do not end a sentence.
-    if (abbreviations.test(candidate) || /(?:^|\s)\p{Lu}\.$/u.test(candidate)) continue;
+    const bare = stripCitations(candidate);
+    if (abbreviations.test(bare) || /(?:^|\s)\p{Lu}\.$/u.test(bare)) continue;
     parts.push(candidate.trim());
     start = end;
   }
@@ -181,7 +183,12 @@ export function checkGrounding(reply: string, passages: SuppliedPassage[], optio
       const text = links.text;
       const plain = stripCitations(text);
       if (!plain.replace(/[\s.,;:!?*_`-]/g, '')) {
-        if (links.removed) dropped.push({ reason: 'empty', sentence });
+        if (links.removed) dropped.push({ reason: 'unsupported-link', sentence });
+        return;
+      }
+      // Once a link is gone, a sentence that stated nothing else only pointed at it ('Meld je aan via [3].').
+      if (links.removed && !hasFacts(plain.replace(/^\p{Lu}/u, (c) => c.toLowerCase()))) {
+        dropped.push({ reason: 'unsupported-link', sentence });
         return;
       }
       if (!cites.length) {
