@@ -172,7 +172,7 @@ export class FeedbackStore {
     const rows = this.db
       .prepare(
         `SELECT a.*, f.user_id AS f_user, f.rating AS f_rating, f.comment AS f_comment, f.created_at AS f_created
-         FROM feedback f JOIN feedback_answers a ON a.id = f.answer_id ORDER BY f.created_at, a.id`,
+         FROM feedback f JOIN feedback_answers a ON a.id = f.answer_id ORDER BY f.created_at, f.rowid`,
       )
       .all() as (AnswerRow & { f_user: string; f_rating: Rating; f_comment: string | null; f_created: string })[];
     return rows.map((r) => ({ answer: toRecord(r), rating: r.f_rating, userId: r.f_user, comment: r.f_comment ?? undefined, createdAt: r.f_created }));
