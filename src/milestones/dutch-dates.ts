@@ -198,8 +198,9 @@ export function findDates(text: string, reference?: string): DateMention[] {
       const end = start + m[0].length;
       if (taken.some(([a, b]) => start < b && end > a)) continue;
       const built = p.build(m, refYear, refMonth);
-      if (!built) continue;
+      // An impossible date ('31 februari 2020') claims its span too, so no vaguer reading is made of it.
       taken.push([start, end]);
+      if (!built) continue;
       found.push({ ...built, text: m[0].trim(), index: start, length: m[0].length });
     }
   }
