@@ -1,6 +1,7 @@
 // Routing of the Assistant over small in-memory ports: which messages become help, document lists,
 // glossary replies, commands, refusals or searched answers. Answer quality is tested end to end elsewhere.
 import { describe, expect, it } from 'vitest';
+import type { AssistantReply } from '../../../src/core/assistant.js';
 import { createAssistant } from '../../../src/core/create-assistant.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import type { Answer, Answerer, IndexedCorpus, RetrievedChunk, Retriever } from '../../../src/core/types.js';
@@ -20,6 +21,8 @@ const corpus: IndexedCorpus = {
     { abbr: 'ZOB', expansion: 'Zuidoost-Brabant', origin: 'curated', description: 'De 21 gemeenten.' },
   ],
 };
+
+const textOf = (r: AssistantReply) => (r.kind === 'answer' ? r.answer.text : r.text);
 
 function makeAssistant(opts: { answer?: Partial<Answer>; rate?: number } = {}) {
   const asked: string[] = [];
@@ -63,12 +66,12 @@ describe('Assistant routing', () => {
     expect(help.kind).toBe('help');
     const docs = await assistant.handle('Welke documenten ken je?', { channel: 'web' });
     expect(docs.kind).toBe('documents');
-    expect(docs.text).toContain('Uitwerking NvO (2021-10)');
+    expect(textOf(docs)).toContain('Uitwerking NvO (2021-10)');
     // newest first
-    expect(docs.text.indexOf('Uitwerking NvO')).toBeLessThan(docs.text.indexOf('Brief inkoopkader'));
+    expect(textOf(docs).indexOf('Uitwerking NvO')).toBeLessThan(textOf(docs).indexOf('Brief inkoopkader'));
     const list = await assistant.handle('afkortingen', { channel: 'web' });
     expect(list.kind).toBe('glossary');
-    expect(list.text).toContain('NvO: Norm voor Opdrachtgeverschap');
+    expect(textOf(list)).toContain('NvO: Norm voor Opdrachtgeverschap');
     const en = await assistant.handle('What can you do?', { channel: 'web' });
     expect(en.kind === 'help' && en.language).toBe('en');
     expect(asked).toHaveLength(0);
@@ -88,8 +91,8 @@ describe('Assistant routing', () => {
     const { assistant } = makeAssistant({ answer: { abstained: true, text: 'Dat staat niet in de documenten.' } });
     const r = await assistant.handle('Waar staat ZOB voor?', { channel: 'web' });
     expect(r.kind).toBe('glossary');
-    expect(r.text).toContain('Zuidoost-Brabant');
-    expect(r.text).toMatch(/woordenlijst/);
+    expect(textOf(r)).toContain('Zuidoost-Brabant');
+    expect(textOf(r)).toMatch(/woordenlijst/);
   });
 
   it('cuts an over-long question to the limit and says so', async () => {
@@ -105,7 +108,7 @@ describe('Assistant routing', () => {
     await assistant.handle('vraag twee', { channel: 'slack', userId: 'U1' });
     const third = await assistant.handle('vraag drie', { channel: 'slack', userId: 'U1' });
     expect(third).toMatchObject({ kind: 'invalid', reason: 'rate-limited' });
-    expect(third.text).toMatch(/\d+ seconden/);
+    expect(textOf(third)).toMatch(/\d+ seconden/);
     const other = await assistant.handle('vraag een', { channel: 'slack', userId: 'U2' });
     expect(other.kind).toBe('answer');
   });
