@@ -141,6 +141,9 @@ export function cleanLayoutText(pages: string[], options: LayoutCleanOptions): B
   const lines: Line[] = [];
   let pendingBreak = true;
   pageLines.forEach((raw, p) => {
+    // A sentence may run on across a page break; a finished one starts a new paragraph on the new page.
+    const lastLine = lines[lines.length - 1];
+    if (p > 0 && lastLine && endsSentence(lastLine.text)) pendingBreak = true;
     const nonBlankIdx = raw.map((l, i) => (l.trim() ? i : -1)).filter((i) => i >= 0);
     const edge = new Set([...nonBlankIdx.slice(0, 2), ...nonBlankIdx.slice(-2)]);
     for (let i = 0; i < raw.length; i++) {
@@ -156,7 +159,6 @@ export function cleanLayoutText(pages: string[], options: LayoutCleanOptions): B
       lines.push({ text: trimmed.replace(/ {2,}/g, (s) => (s.length >= 2 ? '  ' : ' ')), page: p + 1, breakBefore: pendingBreak, cellEnd: / {2,}$/.test(rawLine) });
       pendingBreak = false;
     }
-    // A new page does not by itself end a paragraph: sentences run on across pages.
   });
 
   // 2. Footnotes: drop glued markers, move definitions out of the running text (kept at the end).
@@ -253,6 +255,8 @@ function headingOf(
   // A heading is a complete line: the next line does not continue its sentence.
   if (next && startsLower(next.text) && !next.breakBefore) return null;
   if (/[,;]$/.test(text)) return null;
+  // A line ending in a function word is a sentence wrapped by the layout, not a title.
+  if (/\s(de|het|een|en|van|voor|of|te|met|in|op|aan|die|dat|bij|tot|om|als|the|and|of|to)$/i.test(text)) return null;
   const prevEnded = !prev || line.breakBefore || endsSentence(prev.text) || mode.prevIsHeading;
 
   const numbered = NUMBERED_HEADING.exec(text);
@@ -291,7 +295,7 @@ function headingOf(
 /** Section numbers must follow on from the previous ones ("3.1" after "3", "4" after "3.2.1"). */
 function acceptsNumbering(parts: number[], numbering: number[]): boolean {
   if (parts.some((p) => p > 40)) return false;
-  if (numbering.length === 0) return parts[0]! <= 2 && parts.slice(1).every((p) => p <= 2);
+  if (numbering.length === 0) return parts[0]! <= 1 && parts.slice(1).every((p) => p <= 1);
   const [first, ...rest] = parts;
   const current = numbering[0]!;
   if (first === current) {

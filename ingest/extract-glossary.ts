@@ -42,6 +42,8 @@ function expansionBefore(words: string[], abbr: string, extendCapitalised: boole
     const candidate = words.slice(-k);
     if (MINOR_WORDS.has(candidate[0]!.toLowerCase())) continue;
     const text = candidate.join(' ');
+    // Table cells and nested parentheses ("Bi-regionaal (ZOB) (ZOB)") are no expansion.
+    if (/[()]/.test(text)) return null;
     if (initialsMatch(abbr, text)) {
       let start = words.length - k;
       // "Een 10 voor de Jeugd (hierna ook: 10vdJ)": include the capitalised word that opens the name.
