@@ -12,13 +12,13 @@ import { factsIn, questionType, typeCue, type QuestionType } from './question-ty
 import { splitSentences } from './sentences.js';
 
 export interface AbstentionThresholds {
-  /** Minimum importance-weighted share of the question found anywhere in the corpus. */
+  /** Minimum share of the question's words (or phrases) that occur anywhere in the corpus. */
   minKnownShare: number;
   /** Minimum coverage of the question by the best passage (text plus headings). */
   minPassageCoverage: number;
 }
 
-export const defaultAbstention: AbstentionThresholds = { minKnownShare: 0.7, minPassageCoverage: 0.5 };
+export const defaultAbstention: AbstentionThresholds = { minKnownShare: 0.5, minPassageCoverage: 0.5 };
 
 export interface ExtractiveAnswererOptions {
   /** The retriever (or anything that analyzes questions like it). Found from the results when omitted. */
@@ -64,15 +64,12 @@ function understandingFromPassages(retrieved: RetrievedChunk[]): QueryUnderstand
 export function assessEvidence(query: AnalyzedQuery, retrieved: RetrievedChunk[], u: QueryUnderstanding, thresholds: AbstentionThresholds = defaultAbstention): Evidence {
   const stats: TermStats = u;
   if (!query.groups.length || !retrieved.length) return { abstain: true, reason: 'no-terms', knownShare: 0, bestCoverage: 0 };
-  let total = 0;
   let known = 0;
   for (const g of query.groups) {
-    const imp = groupImportance(g, stats);
-    total += imp;
-    if (groupKnown(g, stats)) known += imp;
+    if (groupKnown(g, stats)) known++;
     else if (g.entity) return { abstain: true, reason: 'unknown-entity', knownShare: 0, bestCoverage: 0 };
   }
-  const knownShare = total > 0 ? known / total : 0;
+  const knownShare = known / query.groups.length;
   let bestCoverage = 0;
   for (const r of retrieved.slice(0, 3)) {
     const terms = new Set(u.analyzeText([r.doc.title, r.chunk.section, r.chunk.context ?? '', r.chunk.text].join('\n')));

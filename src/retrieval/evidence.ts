@@ -45,6 +45,12 @@ export function coverageOf(query: AnalyzedQuery, terms: Set<string>, stats: Term
   let got = 0;
   const missingEntities: string[] = [];
   for (const g of query.groups) {
+    // Words the corpus never uses are judged by the answerer's known-share gate, not here; counting
+    // them would let one unusual verb sink an otherwise well-covered question.
+    if (!groupKnown(g, stats)) {
+      if (g.entity) missingEntities.push(g.source);
+      continue;
+    }
     const imp = groupImportance(g, stats);
     const m = groupMatch(g, terms);
     total += imp;

@@ -75,7 +75,8 @@ export class LocalEmbedder implements Embedder {
 
   embedSync(text: string): number[] {
     const v = new Array<number>(this.dimensions).fill(0);
-    for (const [b, c] of this.features(text)) v[b] = (1 + Math.log(c)) * (this.idf ? this.idf[b]! : 1);
+    // Sublinear counts: repeated features matter, but less than linearly.
+    for (const [b, c] of this.features(text)) v[b] = (c > 1 ? 1 + Math.log(c) : c) * (this.idf ? this.idf[b]! : 1);
     const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0));
     return norm > 0 ? v.map((x) => x / norm) : v;
   }

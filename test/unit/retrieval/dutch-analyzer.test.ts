@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { DutchAnalyzer, foldText, foldedWords } from '../../../src/retrieval/dutch-analyzer.js';
+import { stemDutch } from '../../../src/retrieval/dutch-stemmer.js';
+
+describe('stemDutch (Snowball Dutch)', () => {
+  it.each([
+    ['gemeenten', 'gemeent'],
+    ['gemeente', 'gemeent'],
+    ['afspraken', 'afsprak'],
+    ['afspraak', 'afsprak'],
+    ['mogelijkheden', 'mogelijk'],
+    ['lichamelijke', 'licham'],
+    ['contracten', 'contract'],
+    ['maan', 'man'],
+    ['kantjes', 'kantjes'],
+  ])('%s → %s', (word, expected) => {
+    expect(stemDutch(word)).toBe(expected);
+  });
+
+  it('gives singular and plural the same stem', () => {
+    for (const [a, b] of [['mijlpaal', 'mijlpalen'], ['aanbieder', 'aanbieders'], ['segment', 'segmenten']]) expect(stemDutch(a!)).toBe(stemDutch(b!));
+  });
+});
+
+describe('folding and tokens', () => {
+  it('folds case, diacritics and Jeugdzorg+ / JZ+', () => {
+    expect(foldText('Reële Prijs')).toBe('reele prijs');
+    expect(foldedWords('Jeugdzorg+ en JZ+ en JeugdzorgPlus')).toEqual(['jeugdzorgplus', 'en', 'jeugdzorgplus', 'en', 'jeugdzorgplus']);
+  });
+
+  it('keeps numbers and dates and drops stopwords', () => {
+    const terms = new DutchAnalyzer().analyze('Op 13 juni 2019 is de conferentie');
+    expect(terms).toEqual(expect.arrayContaining(['13', 'juni', '2019', 'conferentie']));
+    expect(terms).not.toContain('op');
+    expect(terms).not.toContain('de');
+  });
+
+  it('splits footnote numbers glued to words', () => {
+    expect(new DutchAnalyzer().analyze('programmaplan1')).toEqual(expect.arrayContaining(['programmaplan', '1']));
+  });
+});
+
+describe('decompounding against the vocabulary', () => {
+  const analyzer = new DutchAnalyzer(['inkoop', 'strategie', 'jeugdhulp', 'jeugd', 'hulp', 'aanbieders', 'samenwerking', 'structuur']);
+
+  it('splits compounds into known words, with linking -s-', () => {
+    expect(analyzer.decompound('inkoopstrategie')).toEqual(['inkoop', 'strategie']);
+    expect(analyzer.decompound('jeugdhulpaanbieders')).toEqual(['jeugdhulp', 'aanbieders']);
+    expect(analyzer.decompound('samenwerkingsstructuur')).toEqual(['samenwerking', 'structuur']);
+  });
+
+  it('leaves unknown or short words whole', () => {
+    expect(analyzer.decompound('overzicht')).toBeNull();
+    expect(analyzer.decompound('inkoop')).toBeNull();
+  });
+
+  it('indexes the whole word and its parts, so "inkoop" meets "inkoopstrategie"', () => {
+    const terms = analyzer.analyze('inkoopstrategie');
+    expect(terms).toContain(analyzer.analyze('inkoop')[0]);
+    expect(terms).toContain(analyzer.analyze('strategie')[0]);
+    const compound = new Set(analyzer.analyze('jeugdhulpaanbieders'));
+    for (const t of analyzer.analyze('aanbieders van jeugdhulp')) expect(compound.has(t)).toBe(true);
+  });
+});
