@@ -24,7 +24,8 @@ export type MilestoneState = 'proposed' | 'confirmed';
 export type MilestoneSource =
   | { kind: 'document'; doc: string; section: string; page: number | null; quote: string; title?: string }
   | { kind: 'person'; userId: string; channel: string }
-  | { kind: 'planning-file'; file?: string; doc?: string; section?: string; page?: number | null; quote?: string };
+  /** entryHash: hash of the file entry at the last sync; the file wins only when its entry changed. */
+  | { kind: 'planning-file'; file?: string; doc?: string; section?: string; page?: number | null; quote?: string; entryHash?: string };
 
 export interface Milestone {
   id: string;
