@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Bm25Index } from '../../../src/retrieval/bm25-index.js';
+import { Bm25Index, type FieldedDoc } from '../../../src/retrieval/bm25-index.js';
 
-const docs = [
+const docs: FieldedDoc[] = [
   { fields: { text: ['inkop', 'strategie', 'jeugdhulp'] } },
   { fields: { text: ['jeugdhulp', 'jeugdhulp', 'gemeent'] } },
   { fields: { text: ['conferentie', 'juni'], section: ['inkop'] } },
