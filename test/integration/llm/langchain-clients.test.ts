@@ -9,7 +9,7 @@ import type { Answer, AnswerStreamEvent, Language, RetrievedChunk } from '../../
 import { createChatModel } from '../../../src/models/langchain-chat-model.js';
 import { startFakeOllamaServer } from '../../support/fake-ollama-server.js';
 import { startFakeOpenAIServer, type FakeChatServer, type ScriptedReply } from '../../support/fake-openai-server.js';
-import { QuotingFallback, conference, deadline, hostilePassage } from '../../unit/llm/seed-passages.js';
+import { CountingExtractive, conference, deadline, hostilePassage } from '../../unit/llm/seed-passages.js';
 
 type Provider = 'openai' | 'ollama';
 
@@ -31,7 +31,7 @@ const start = (provider: Provider, ...replies: ScriptedReply[]) =>
 function answererFor(provider: Provider, origin: string, timeoutMs = 3000) {
   const config = configFor(provider, origin, timeoutMs);
   const model = createChatModel(config)!;
-  const fallback = new QuotingFallback();
+  const fallback = new CountingExtractive();
   const logLines: string[] = [];
   const answerer = new LlmAnswerer({
     model,
@@ -147,7 +147,10 @@ describe.each<Provider>(['openai', 'ollama'])('LlmAnswerer through the real %s c
     const answer = await answerer.answer(ask('Wanneer is de conferentie?'), passages);
     expect(answer.answerer).toBe('llm-fallback');
     expect(answer.grounding?.fallbackReason).toBe('timeout');
-    expect(answer.text.length).toBeGreaterThan(0);
+    // The user still gets the extractive answer, with its citation.
+    expect(answer).toMatchObject({ abstained: false });
+    expect(answer.text).toContain('13 juni 2019');
+    expect(answer.citations[0]!.chunkId).toBe(conference().chunk.id);
     expect(fallback.calls).toBe(1);
     expect(server.requests.length - before).toBe(2);
   });
@@ -176,6 +179,7 @@ describe.each<Provider>(['openai', 'ollama'])('LlmAnswerer through the real %s c
     expect(answer.answerer).toBe('llm-fallback');
     expect(answer.grounding?.fallbackReason).toBe('connection');
     expect(fallback.calls).toBe(1);
+    expect(answer.text).toContain('13 juni 2019');
   });
 
   it('streams only checked sentences and finishes with the checked answer', async () => {

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ExtractiveAnswerer } from '../../../src/answer/extractive-answerer.js';
 import type { Answer, Answerer, DocumentMeta, Language, Question, RetrievedChunk } from '../../../src/core/types.js';
 
 const corpusDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../corpus');
@@ -57,5 +58,16 @@ export class QuotingFallback implements Answerer {
       citations: [{ n: 1, doc: top.doc.id, title: top.doc.title, section: top.chunk.section, page: top.chunk.page, text: top.chunk.text, chunkId: top.chunk.id }],
       answerer: this.name,
     };
+  }
+}
+
+/** The real extractive answerer, counting how often the LLM answerer fell back to it. */
+export class CountingExtractive implements Answerer {
+  readonly name = 'extractive';
+  calls = 0;
+  private readonly inner = new ExtractiveAnswerer();
+  async answer(question: Question & { language: Language }, retrieved: RetrievedChunk[]): Promise<Answer> {
+    this.calls++;
+    return this.inner.answer(question, retrieved);
   }
 }
