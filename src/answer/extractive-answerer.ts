@@ -105,7 +105,7 @@ export class ExtractiveAnswerer implements Answerer {
     const topScore = Math.max(passages[0]?.score ?? 1, 1e-9);
     const candidates: Candidate[] = [];
     passages.forEach((r, p) => {
-      const contextTerms = u.analyzeText([r.chunk.section, r.chunk.context ?? ''].join('\n'));
+      const contextTerms = u.analyzeText([r.doc.title, r.chunk.section, r.chunk.context ?? ''].join('\n'));
       splitSentences(r.chunk.text).forEach((text, index) => {
         const own = new Set(u.analyzeText(text));
         const withContext = new Set([...own, ...contextTerms]);
@@ -117,7 +117,9 @@ export class ExtractiveAnswerer implements Answerer {
         });
         const cue = typeCue(type, text, entities);
         const lengthPenalty = text.length > 450 ? 0.1 : 0;
-        const score = 0.5 * covS + 0.2 * covAll + 0.15 * (r.score / topScore) + 0.25 * cue - lengthPenalty;
+        // A sentence that misses a name or number the question is about answers another question.
+        const missing = coverageOf(query, withContext, u).missingEntities.length;
+        const score = 0.5 * covS + 0.2 * covAll + 0.3 * (r.score / topScore) + 0.25 * cue - lengthPenalty - 0.15 * missing;
         candidates.push({ passage: p, index, text, score, covered });
       });
     });

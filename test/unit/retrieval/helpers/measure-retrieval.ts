@@ -15,8 +15,23 @@ const corpusDir = process.argv[3] ?? 'corpus';
 const lexicalOnly = process.argv[4] === 'lexical';
 const verbose = process.env.VERBOSE === '1';
 const questions = fs.readFileSync(questionsFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; question: string; kind: string; lang: string; gold: string[] });
-const corpus = loadThrowawayCorpus(corpusDir);
-const retriever = await openRetriever({ corpus, indexDir: path.join(os.tmpdir(), 'wegwijzer-measure'), embedder: new LocalEmbedder(), lexicalOnly });
+// INGEST=1 uses the real ingest pipeline (corpusDir may be a comma-separated list); else the throwaway splitter.
+let corpus = loadThrowawayCorpus(corpusDir.split(',')[0]!);
+let indexDir = path.join(os.tmpdir(), 'wegwijzer-measure');
+if (process.env.INGEST === '1') {
+  const { ingestCorpus, loadIndexedCorpus } = await import('../../../../ingest/index.js');
+  const { buildSearchArtifacts } = await import('../../../../src/retrieval/index.js');
+  const dataDir = path.join(os.tmpdir(), 'wegwijzer-measure-data-' + corpusDir.replace(/[^a-z]/gi, ''));
+  const t0 = performance.now();
+  await ingestCorpus({ corpusDirs: corpusDir.split(',').map((d) => path.resolve(d)), dataDir, maxFileBytes: 50e6, parseTimeoutMs: 60_000, afterBuild: (c, dir) => buildSearchArtifacts(c, dir, new LocalEmbedder()) });
+  console.log(`ingest ${(performance.now() - t0).toFixed(0)}ms`);
+  const loaded = loadIndexedCorpus(dataDir)!;
+  corpus = loaded.corpus;
+  indexDir = loaded.indexDir;
+}
+const t1 = performance.now();
+const retriever = await openRetriever({ corpus, indexDir, embedder: new LocalEmbedder(), lexicalOnly });
+console.log(`openRetriever ${(performance.now() - t1).toFixed(0)}ms`);
 let r5 = 0, mrr = 0, n = 0, correct = 0, supported = 0, wrongAbstain = 0, unans = 0, unansOk = 0;
 const answerer = new ExtractiveAnswerer();
 type Q = (typeof questions)[number] & { facts: string[][] };
