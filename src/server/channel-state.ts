@@ -19,6 +19,8 @@ const migrations = [
      at TEXT NOT NULL
    );
    CREATE INDEX channel_turns_thread ON channel_turns (channel, thread, id);`,
+  // Reminder deliveries by idempotency key, so a repeated send of the same occurrence is a no-op.
+  `CREATE TABLE channel_deliveries (channel TEXT NOT NULL, key TEXT NOT NULL, external_id TEXT NOT NULL, delivered_at TEXT NOT NULL, PRIMARY KEY (channel, key));`,
 ];
 
 export class ChannelState {
@@ -60,6 +62,16 @@ export class ChannelState {
       .prepare('SELECT role, text FROM channel_turns WHERE channel = ? AND thread = ? AND at >= ? ORDER BY id DESC LIMIT ?')
       .all(this.channel, thread, since, options.limit ?? 8) as ConversationTurn[];
     return rows.reverse();
+  }
+
+  /** The external id (Slack ts, Teams activity id) of an earlier delivery with this key. */
+  deliveredId(key: string): string | undefined {
+    const row = this.db.prepare('SELECT external_id FROM channel_deliveries WHERE channel = ? AND key = ?').get(this.channel, key) as { external_id: string } | undefined;
+    return row?.external_id;
+  }
+
+  recordDelivery(key: string, externalId: string): void {
+    this.db.prepare('INSERT OR IGNORE INTO channel_deliveries (channel, key, external_id, delivered_at) VALUES (?, ?, ?, ?)').run(this.channel, key, externalId, this.now().toISOString());
   }
 
   /** Forget handled-event keys older than the retry window; keeps the table small. */

@@ -8,6 +8,8 @@ export interface RecordedSlackCall {
   method: string;
   args: Record<string, unknown>;
   token?: string;
+  /** What the fake answered. */
+  result?: Record<string, unknown>;
 }
 
 export interface FakeSlackApi {
@@ -64,7 +66,15 @@ export async function startFakeSlackApi(options: { botUserId?: string; teamId?: 
         ts += 1;
         body = { ok: true, channel: args.channel, ts: `${ts}.000100`, message: { text: args.text, ts: `${ts}.000100` } };
       } else if (method === 'chat.postEphemeral') body = { ok: true, message_ts: `${ts}.000200` };
-      else if (method === 'conversations.history' || method === 'conversations.replies') body = { ok: true, messages: [], has_more: false };
+      else if (method === 'conversations.history') {
+        // What was posted to the channel, newest first, with metadata as Slack returns it.
+        const messages = calls
+          .filter((c) => c.method === 'chat.postMessage' && c.args.channel === args.channel)
+          .map((c) => ({ type: 'message', text: c.args.text, ts: c.result?.ts, metadata: c.args.metadata }))
+          .reverse();
+        body = { ok: true, messages, has_more: false };
+      } else if (method === 'conversations.replies') body = { ok: true, messages: [], has_more: false };
+      calls[calls.length - 1]!.result = body;
       res.end(JSON.stringify(body));
     });
   });
