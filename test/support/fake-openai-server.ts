@@ -24,6 +24,8 @@ export interface FakeChatServer {
   requests: RecordedRequest[];
   /** Replies used in order; when they run out the last one repeats. */
   script(...replies: ScriptedReply[]): void;
+  /** Or: compute each reply from the request (for smoke runs over a whole question set). */
+  respondWith(fn: (req: RecordedRequest) => ScriptedReply): void;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function startScriptedServer(
 ): Promise<FakeChatServer> {
   let replies: ScriptedReply[] = [];
   let used = 0;
+  let replyFn: ((req: RecordedRequest) => ScriptedReply) | undefined;
   const requests: RecordedRequest[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -49,7 +52,7 @@ export async function startScriptedServer(
       }
       const recorded: RecordedRequest = { path: req.url, headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') };
       requests.push(recorded);
-      const reply = replies[Math.min(used++, replies.length - 1)];
+      const reply = replyFn ? replyFn(recorded) : replies[Math.min(used++, replies.length - 1)];
       if (!reply) {
         res.writeHead(500).end('no scripted reply');
         return;
@@ -66,6 +69,10 @@ export async function startScriptedServer(
     script(...r) {
       replies = r;
       used = 0;
+      replyFn = undefined;
+    },
+    respondWith(fn) {
+      replyFn = fn;
     },
     async close() {
       server.closeAllConnections();
@@ -77,8 +84,17 @@ export async function startScriptedServer(
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function startFakeOpenAIServer(...replies: ScriptedReply[]): Promise<FakeChatServer> {
+  return startFakeOpenAICompatibleServer('/v1/chat/completions', ...replies);
+}
+
+/** Azure OpenAI speaks the same protocol under /openai/deployments/<deployment>/chat/completions?api-version=... */
+export async function startFakeAzureOpenAIServer(...replies: ScriptedReply[]): Promise<FakeChatServer> {
+  return startFakeOpenAICompatibleServer('/openai/deployments/', ...replies);
+}
+
+export async function startFakeOpenAICompatibleServer(route: string, ...replies: ScriptedReply[]): Promise<FakeChatServer> {
   let n = 0;
-  const server = await startScriptedServer('/v1/chat/completions', async (reply, req, res) => {
+  const server = await startScriptedServer(route, async (reply, req, res) => {
     if ('status' in reply) {
       res.writeHead(reply.status, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: reply.message ?? 'scripted failure', type: 'server_error', code: null } }));

@@ -55,7 +55,7 @@ export class LlmAnswerer implements StreamingAnswerer {
 
   async answer(question: AskedQuestion, retrieved: RetrievedChunk[]): Promise<Answer> {
     if (!retrieved.length) return this.abstain(question.language);
-    const { messages, supplied } = buildAnswerMessages(question.text, question.language, retrieved, this.deps.limits);
+    const { messages, supplied } = this.prompt(question, retrieved);
     let raw: string;
     try {
       raw = await this.withRetries(() => this.deps.model.complete(messages, { timeoutMs: this.deps.timeoutMs }));
@@ -71,7 +71,7 @@ export class LlmAnswerer implements StreamingAnswerer {
       yield { kind: 'final', answer: await this.answer(question, retrieved) };
       return;
     }
-    const { messages, supplied } = buildAnswerMessages(question.text, question.language, retrieved, this.deps.limits);
+    const { messages, supplied } = this.prompt(question, retrieved);
     let raw = '';
     let shown = '';
     let failure: unknown;
@@ -98,6 +98,17 @@ export class LlmAnswerer implements StreamingAnswerer {
       ? await this.fallBack(question, retrieved, failureReason(failure), undefined, failure)
       : await this.finish(question, retrieved, supplied, raw);
     yield { kind: 'final', answer };
+  }
+
+  private prompt(question: AskedQuestion, retrieved: RetrievedChunk[]) {
+    const built = buildAnswerMessages(question.text, question.language, retrieved, this.deps.limits);
+    if (built.instructionsRemoved) {
+      this.logger.warn('instruction-like text in documents withheld from the model', {
+        count: built.instructionsRemoved,
+        chunks: built.supplied.map((s) => s.retrieved.chunk.id),
+      });
+    }
+    return built;
   }
 
   /** Grounded text of the complete sentences received so far; '' while nothing checkable has arrived. */
@@ -210,3 +221,8 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+
+/** True for answerers that can stream (channels that edit a posted message use answerStream). */
+export function isStreamingAnswerer(a: Answerer): a is StreamingAnswerer {
+  return typeof (a as Partial<StreamingAnswerer>).answerStream === 'function';
+}

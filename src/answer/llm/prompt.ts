@@ -32,13 +32,16 @@ export function buildAnswerMessages(
   retrieved: RetrievedChunk[],
   limits: PromptLimits = {},
   nonce = randomBytes(6).toString('hex'),
-): { messages: ChatMessage[]; supplied: SuppliedPassage[] } {
+): { messages: ChatMessage[]; supplied: SuppliedPassage[]; instructionsRemoved: number } {
   const maxChars = limits.maxPassageChars ?? 2500;
   const supplied = retrieved.slice(0, limits.maxPassages ?? 6).map((r, i) => ({ n: i + 1, retrieved: r }));
   const unknown = language === 'en' ? 'unknown' : 'onbekend';
+  let instructionsRemoved = 0;
   const passages = supplied
     .map(({ n, retrieved: { chunk, doc } }) => {
-      const clean = redactInstructions(chunk.text, language).text;
+      const redacted = redactInstructions(chunk.text, language);
+      instructionsRemoved += redacted.found;
+      const clean = redacted.text;
       const body = clean.length > maxChars ? `${clean.slice(0, maxChars)} …` : clean;
       const context = chunk.context ? `${oneLine(chunk.context)}\n` : '';
       return reply('llm/passage', language, {
@@ -56,5 +59,5 @@ export function buildAnswerMessages(
     { role: 'system', content: reply('llm/system', language, { abstainMarker: ABSTAIN_MARKER }) },
     { role: 'user', content: reply('llm/user', language, { count: supplied.length, nonce, passages, question: oneLine(question) }) },
   ];
-  return { messages, supplied };
+  return { messages, supplied, instructionsRemoved };
 }
