@@ -10,17 +10,17 @@ import { loadConfig } from '../../src/config/config.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { startChannels, type StartedChannels } from '../../src/server/start-channels.js';
 import { openDatabase, type Db } from '../../src/storage/database.js';
-import { createSeedAssistant } from '../integration/channels/seed-assistant.js';
+import { bootstrapSeedRuntime, nvoQuestion, type SeedRuntime } from '../integration/channels/real-assistant.js';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const artifacts = path.resolve(import.meta.dirname, '../../test-artifacts');
-const question = 'Wanneer vindt de conferentie over de inkoopsamenwerking plaats?';
-const nieuwsbriefTitle = 'Toelichting Nieuwsbrief – introductie en overzicht, Inkoopsamenwerking Peelgemeenten-Helmond-Dommelvallei+';
+const question = nvoQuestion.text;
 
 let browser: Browser;
 let started: StartedChannels;
 let db: Db;
 let dir: string;
+let seed: SeedRuntime;
 
 beforeAll(async () => {
   if (!fs.existsSync(chromiumPath)) {
@@ -29,7 +29,8 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wegwijzer-web-'));
   db = openDatabase(path.join(dir, 'test.db'));
   const config = loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1' });
-  started = await startChannels({ config, assistant: createSeedAssistant(), db, logger: silentLogger });
+  seed = await bootstrapSeedRuntime();
+  started = await startChannels({ config, assistant: seed.assistant, db, logger: silentLogger });
   browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -41,6 +42,7 @@ afterAll(async () => {
   await started?.stop();
   db?.close();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  seed?.cleanup();
 });
 
 describe('web chat in a browser', () => {
@@ -58,8 +60,8 @@ describe('web chat in a browser', () => {
     const answer = page.locator('article.msg.answer').first();
     await answer.waitFor({ timeout: 20_000 });
     const answerText = (await answer.locator('p.text').textContent()) ?? '';
-    expect(answerText).toMatch(/Conferentie inkoopsamenwerking.*\[1\]/);
-    expect(await answer.locator('.sources summary').first().textContent()).toContain(`[1] ${nieuwsbriefTitle} · 2019-02`);
+    expect(answerText).toMatch(new RegExp(`${nvoQuestion.fact}.*\\[1\\]`));
+    expect(await answer.locator('.sources summary').first().textContent()).toContain(`[1] ${nvoQuestion.title} · ${nvoQuestion.date}`);
     // The answer region is announced to screen readers.
     expect(await page.locator('#log').getAttribute('aria-live')).toBe('polite');
     // Focus returns to the question field for the next question.
@@ -71,7 +73,7 @@ describe('web chat in a browser', () => {
     await answer.locator('button.cite[data-n="1"]').focus();
     await page.keyboard.press('Enter');
     await passage.waitFor({ state: 'visible' });
-    expect(await passage.textContent()).toContain('Conferentie inkoopsamenwerking');
+    expect(await passage.textContent()).toContain(nvoQuestion.fact);
 
     await answer.locator('.feedback button[data-rating="up"]').click();
     await expect.poll(() => answer.locator('.feedback .thanks').textContent()).toContain('Bedankt');

@@ -21,7 +21,7 @@ import { createHttpServer, listen, type RunningServer } from '../../../src/serve
 import { openDatabase, type Db } from '../../../src/storage/database.js';
 import { startFakeBotConnector, type FakeBotConnector } from '../../support/fake-bot-connector.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.js';
-import { createSeedAssistant } from './seed-assistant.js';
+import { bootstrapSeedRuntime, type SeedRuntime } from './real-assistant.js';
 
 const signingSecret = 'reminder-test-secret';
 const teamsConversation = 'a:personal-projectleider';
@@ -32,6 +32,7 @@ let slackApi: FakeSlackApi;
 let connector: FakeBotConnector;
 let server: RunningServer;
 let teams: TeamsChannel;
+let seed: SeedRuntime;
 let now = new Date('2026-12-07T08:05:00Z');
 const applied: ReminderActionRequest[] = [];
 
@@ -73,7 +74,8 @@ beforeAll(async () => {
   store = createSqliteMilestoneStore(db);
   slackApi = await startFakeSlackApi();
   connector = await startFakeBotConnector();
-  const assistant = createSeedAssistant();
+  seed = await bootstrapSeedRuntime();
+  const assistant = seed.assistant;
   const feedback = new FeedbackStore(db);
   const slack = createSlackChannel({
     config: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: undefined, SLACK_SOCKET_MODE: false, SLACK_SLASH_COMMAND: '/wegwijzer', SLACK_API_URL: slackApi.apiUrl },
@@ -110,6 +112,7 @@ afterAll(async () => {
   await connector?.close();
   db?.close();
   fs.rmSync(dir, { recursive: true, force: true });
+  seed?.cleanup();
 });
 
 describe('reminders in Slack and Teams', () => {
@@ -128,7 +131,7 @@ describe('reminders in Slack and Teams', () => {
     const fresh = openDatabase(path.join(dir, 'fresh.db'));
     const sender = createSlackReminderSender({ client: createSlackChannel({
       config: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: undefined, SLACK_SOCKET_MODE: false, SLACK_SLASH_COMMAND: '/wegwijzer', SLACK_API_URL: slackApi.apiUrl },
-      assistant: createSeedAssistant(), feedback: new FeedbackStore(fresh), db: fresh, logger: silentLogger,
+      assistant: seed.assistant, feedback: new FeedbackStore(fresh), db: fresh, logger: silentLogger,
     }).client, db: fresh, logger: silentLogger });
     const key = idempotencyKeyFor({ milestoneId: 'm1', occurrenceKey: '2026-12-21:d-14', target: 'slack:CPROJECT' });
     const posted = slackApi.callsTo('chat.postMessage').find((c) => c.args.channel === 'CPROJECT')!;

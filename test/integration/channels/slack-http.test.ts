@@ -11,18 +11,18 @@ import { FeedbackStore } from '../../../src/feedback/feedback-store.js';
 import { createHttpServer, listen, type RunningServer } from '../../../src/server/http-server.js';
 import { openDatabase, type Db } from '../../../src/storage/database.js';
 import { startFakeSlackApi, type FakeSlackApi, type RecordedSlackCall } from '../../support/fake-slack-api.js';
-import { createSeedAssistant, recordingAssistant } from './seed-assistant.js';
+import { bootstrapSeedRuntime, nvoQuestion, recordingAssistant, type SeedRuntime } from './real-assistant.js';
 
 const signingSecret = 'test-signing-secret-8f1d';
-const question = 'Wanneer vindt de conferentie over de inkoopsamenwerking plaats?';
-const nieuwsbriefTitle = 'Toelichting Nieuwsbrief – introductie en overzicht, Inkoopsamenwerking Peelgemeenten-Helmond-Dommelvallei+';
+const question = nvoQuestion.text;
 
 let slackApi: FakeSlackApi;
 let server: RunningServer;
 let db: Db;
 let feedback: FeedbackStore;
 let dir: string;
-const assistant = recordingAssistant(createSeedAssistant());
+let seed: SeedRuntime;
+let assistant: ReturnType<typeof recordingAssistant>;
 let seq = 0;
 
 function sign(body: string, timestamp = Math.floor(Date.now() / 1000), secret = signingSecret) {
@@ -47,6 +47,8 @@ const postsIn = (channel: string, threadTs?: string) => slackApi.callsTo('chat.p
 const blocksText = (c: RecordedSlackCall) => JSON.stringify(c.args.blocks ?? []);
 
 beforeAll(async () => {
+  seed = await bootstrapSeedRuntime();
+  assistant = recordingAssistant(seed.assistant);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wegwijzer-slack-'));
   db = openDatabase(path.join(dir, 'test.db'));
   feedback = new FeedbackStore(db);
@@ -66,6 +68,7 @@ afterAll(async () => {
   await slackApi?.close();
   db?.close();
   fs.rmSync(dir, { recursive: true, force: true });
+  seed?.cleanup();
 });
 
 describe('Slack over HTTP', () => {
@@ -76,8 +79,8 @@ describe('Slack over HTTP', () => {
     const [reply] = await slackApi.waitFor(() => postsIn('CINKOOP', m.ts).length > 0 && postsIn('CINKOOP', m.ts));
     expect(reply!.args.thread_ts).toBe(m.ts);
     const blocks = blocksText(reply!);
-    expect(blocks).toMatch(/Conferentie inkoopsamenwerking.*\[1\]/);
-    expect(blocks).toContain(`[1] ${nieuwsbriefTitle} · 2019-02`);
+    expect(blocks).toMatch(new RegExp(`${nvoQuestion.fact}.*\\[1\\]`));
+    expect(blocks).toContain(`[1] ${nvoQuestion.title} · ${nvoQuestion.date}`);
     expect(blocks).toContain('wegwijzer_feedback_up');
     expect(blocks).toContain('wegwijzer_feedback_down');
     // The bot mention is not part of the question the Assistant saw.
@@ -147,7 +150,7 @@ describe('Slack over HTTP', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]!.rating).toBe('up');
     expect(stored[0]!.answer.question).toBe(question);
-    expect(stored[0]!.answer.sources[0]!.title).toBe(nieuwsbriefTitle);
+    expect(stored[0]!.answer.sources[0]!.title).toBe(nvoQuestion.title);
     expect(stored[0]!.answer.answerText).toContain('[1]');
     expect(stored[0]!.answer.channel).toBe('slack');
   });
@@ -181,7 +184,7 @@ describe('Slack over HTTP', () => {
     expect(texts).toHaveLength(3);
     expect(texts[0]).toMatch(/Ik ben Wegwijzer/);
     expect(texts[0]).toContain('documenten');
-    expect(texts[1]).toContain(nieuwsbriefTitle);
+    expect(texts[1]).toContain(nvoQuestion.title);
     expect(texts[2]).not.toBe(texts[0]);
     // Direct messages are answered in the chat itself, not in a thread.
     expect(postsIn('DCAROL').every((c) => c.args.thread_ts === undefined)).toBe(true);
@@ -212,6 +215,6 @@ describe('Slack over HTTP', () => {
     expect(ack.text).toMatch(/zoeken/i);
     const answered = await slackApi.waitFor(() => slackApi.responses.find((r) => r.path === '/response-url/cmd1'));
     expect(answered.body.response_type).toBe('in_channel');
-    expect(JSON.stringify(answered.body.blocks)).toContain(nieuwsbriefTitle);
+    expect(JSON.stringify(answered.body.blocks)).toContain(nvoQuestion.title);
   });
 });

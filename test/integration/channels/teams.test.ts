@@ -11,10 +11,9 @@ import { FeedbackStore } from '../../../src/feedback/feedback-store.js';
 import { createHttpServer, listen, type RunningServer } from '../../../src/server/http-server.js';
 import { openDatabase, type Db } from '../../../src/storage/database.js';
 import { startFakeBotConnector, type FakeBotConnector, type RecordedActivity } from '../../support/fake-bot-connector.js';
-import { createSeedAssistant, recordingAssistant } from './seed-assistant.js';
+import { bootstrapSeedRuntime, nvoQuestion, recordingAssistant, type SeedRuntime } from './real-assistant.js';
 
-const question = 'Wanneer vindt de conferentie over de inkoopsamenwerking plaats?';
-const nieuwsbriefTitle = 'Toelichting Nieuwsbrief – introductie en overzicht, Inkoopsamenwerking Peelgemeenten-Helmond-Dommelvallei+';
+const question = nvoQuestion.text;
 const bot = { id: '28:wegwijzer-bot', name: 'Wegwijzer' };
 
 let connector: FakeBotConnector;
@@ -25,7 +24,8 @@ let db: Db;
 let dbFile: string;
 let feedback: FeedbackStore;
 let dir: string;
-const assistant = recordingAssistant(createSeedAssistant());
+let seed: SeedRuntime;
+let assistant: ReturnType<typeof recordingAssistant>;
 let seq = 0;
 
 function activity(conversation: { id: string; conversationType: string }, text: string, extra: Record<string, unknown> = {}) {
@@ -52,6 +52,8 @@ async function postActivity(target: RunningServer, body: unknown, headers: Recor
 const cardOf = (r: RecordedActivity) => r.activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content as { body: Record<string, unknown>[] } | undefined;
 
 beforeAll(async () => {
+  seed = await bootstrapSeedRuntime();
+  assistant = recordingAssistant(seed.assistant);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wegwijzer-teams-'));
   dbFile = path.join(dir, 'test.db');
   db = openDatabase(dbFile);
@@ -81,6 +83,7 @@ afterAll(async () => {
   await connector?.close();
   db?.close();
   fs.rmSync(dir, { recursive: true, force: true });
+  seed?.cleanup();
 });
 
 describe('Teams over /api/messages', () => {
@@ -99,8 +102,8 @@ describe('Teams over /api/messages', () => {
     expect(sent.map((s) => s.activity.type)).toEqual(['typing', 'message']);
     const card = cardOf(sent[1]!)!;
     const json = JSON.stringify(card);
-    expect(json).toMatch(/Conferentie inkoopsamenwerking.*\[1\]/);
-    expect(json).toContain(`[1] ${nieuwsbriefTitle} · 2019-02`);
+    expect(json).toMatch(new RegExp(`${nvoQuestion.fact}.*\\[1\\]`));
+    expect(json).toContain(`[1] ${nvoQuestion.title} · ${nvoQuestion.date}`);
     expect(json).toContain('Action.Submit');
     // The reply goes to the question's conversation, as a reply to the question.
     expect(sent[1]!.replyToId).toBeDefined();
@@ -146,7 +149,7 @@ describe('Teams over /api/messages', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]!.rating).toBe('up');
     expect(stored[0]!.answer.question).toBe(question);
-    expect(stored[0]!.answer.sources[0]!.title).toBe(nieuwsbriefTitle);
+    expect(stored[0]!.answer.sources[0]!.title).toBe(nvoQuestion.title);
     expect(connector.messagesTo(conversation.id).at(-1)!.activity.text).toMatch(/Bedankt voor je feedback/);
   });
 
