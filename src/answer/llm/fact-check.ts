@@ -196,15 +196,25 @@ function nameSupported(name: string, ev: Evidence, extra: string): boolean {
   return ev.text.includes(n) || extra.includes(n);
 }
 
+// English answers over Dutch sources often title-case translated terms ('the Quarterly Consultation',
+// 'the Municipality of Helmond'). Such words carry English noun endings and cannot be found in Dutch
+// text, so in English answers they are not treated as names; Dutch proper names rarely end this way.
+const englishNounEnding = /(?:ity|ities|tions?|sions?|ments?|ness|ings?|ances?|ences?|ships?|ery|ary|ory|ive|ous|ful|ical|als?|ures?|isms?|ists?)$/i;
+
 /** The facts of `sentence` that none of the cited passages carries; empty means the sentence is supported. */
-export function unsupportedFacts(sentence: string, cited: Evidence[], alsoAllowed = ''): string[] {
+export function unsupportedFacts(sentence: string, cited: Evidence[], alsoAllowed = '', language?: 'nl' | 'en'): string[] {
   const ev = mergeEvidence(cited);
   const facts = extractFacts(sentence);
   const extra = normalizeText(alsoAllowed);
   const missing: string[] = [];
   for (const d of facts.dates) if (!dateSupported(d, ev)) missing.push(d.raw);
   for (const n of facts.numbers) if (!numberSupported(n, ev)) missing.push(n.raw);
-  for (const name of facts.names) if (!nameSupported(name, ev, extra)) missing.push(name);
+  for (const name of facts.names) {
+    if (nameSupported(name, ev, extra)) continue;
+    const upper = (name.match(/\p{Lu}/gu) ?? []).length;
+    if (language === 'en' && upper === 1 && /^\p{Lu}\p{Ll}{5,}$/u.test(name) && englishNounEnding.test(name)) continue;
+    missing.push(name);
+  }
   return missing;
 }
 

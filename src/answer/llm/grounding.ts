@@ -16,6 +16,8 @@ export interface GroundingOptions {
   question?: string;
   /** Fall back when more than this share of the checked sentences was dropped. Default 0.5. */
   maxDroppedShare?: number;
+  /** Language of the reply; English replies may title-case translated common nouns. */
+  language?: 'nl' | 'en';
 }
 
 export interface GroundedSentence {
@@ -196,7 +198,7 @@ export function checkGrounding(reply: string, passages: SuppliedPassage[], optio
         else dropped.push({ reason: 'no-citation', sentence });
         return;
       }
-      const missing = unsupportedFacts(plain, cites.map(evidenceOf), options.question);
+      const missing = unsupportedFacts(plain, cites.map(evidenceOf), options.question, options.language);
       if (missing.length) {
         dropped.push({ reason: 'unsupported-fact', sentence, detail: missing.join(', ') });
         return;

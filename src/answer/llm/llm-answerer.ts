@@ -79,7 +79,7 @@ export class LlmAnswerer implements StreamingAnswerer {
       try {
         for await (const piece of stream(messages, { timeoutMs: this.deps.timeoutMs })) {
           raw += piece;
-          const partial = this.partialText(raw, supplied, question.text);
+          const partial = this.partialText(raw, supplied, question);
           if (partial && partial !== shown) {
             shown = partial;
             yield { kind: 'partial', partialText: partial };
@@ -112,13 +112,13 @@ export class LlmAnswerer implements StreamingAnswerer {
   }
 
   /** Grounded text of the complete sentences received so far; '' while nothing checkable has arrived. */
-  private partialText(raw: string, supplied: SuppliedPassage[], question: string): string {
+  private partialText(raw: string, supplied: SuppliedPassage[], question: AskedQuestion): string {
     if (raw.includes(ABSTAIN_MARKER)) return '';
     // A sentence is complete once the next one has started, so a trailing '[2]' is not cut off.
     let end = raw.lastIndexOf('\n');
     for (const m of raw.matchAll(/[.!?]+(?:\s*\[[^\]\n]*\])*\s+(?=[^\s\[])/g)) end = Math.max(end, m.index! + m[0].length);
     if (end <= 0) return '';
-    const result = checkGrounding(raw.slice(0, end), supplied, { question });
+    const result = checkGrounding(raw.slice(0, end), supplied, { question: question.text, language: question.language });
     return result.fallbackReason ? '' : result.text;
   }
 
@@ -141,7 +141,7 @@ export class LlmAnswerer implements StreamingAnswerer {
     if (raw.includes(ABSTAIN_MARKER) && (!validCited || !withoutMarker)) return this.abstain(question.language);
     if (!validCited && abstainPhrases.some((re) => re.test(raw))) return this.abstain(question.language);
 
-    const result = checkGrounding(withoutMarker, supplied, { question: question.text, maxDroppedShare: this.deps.maxDroppedShare });
+    const result = checkGrounding(withoutMarker, supplied, { question: question.text, language: question.language, maxDroppedShare: this.deps.maxDroppedShare });
     const report: GroundingReport = { ...result.report, model: this.deps.model.name };
     if (result.fallbackReason) return this.fallBack(question, retrieved, result.fallbackReason, report);
     if (report.changed) {

@@ -110,6 +110,17 @@ describe('checkGrounding', () => {
     expect(wrongSource.report.dropped[0]).toMatchObject({ reason: 'unsupported-fact', detail: expect.stringContaining('Veilig') });
   });
 
+  it('lets an English answer title-case translated nouns but still checks the proper names', () => {
+    const passages = supplied(conference());
+    const ok = checkGrounding('The Conference of the 10 cooperating Municipalities takes place on 13 June 2019 [1].', passages, { language: 'en' });
+    expect(ok.report.sentencesDropped).toBe(0);
+    const invented = checkGrounding('The Conference takes place on 13 June 2019 [1]. It is hosted by Eindhoven [1].', passages, { language: 'en' });
+    expect(invented.report.dropped[0]).toMatchObject({ reason: 'unsupported-fact', detail: 'Eindhoven' });
+    // The same leniency does not apply to Dutch replies, where capitals mark names.
+    const dutch = checkGrounding('De conferentie met de Gemeentelijke Organisatie is op 13 juni 2019 [1].', passages, { language: 'nl' });
+    expect(dutch.fallbackReason).toBe('no-grounded-sentence');
+  });
+
   it('removes links and images the cited passages do not contain', () => {
     const result = checkGrounding(
       'De conferentie is op 13 juni 2019 [1]; meld je aan via [deze pagina](https://evil.example/login) ![logo](https://evil.example/x.png) of https://evil.example/b.',
