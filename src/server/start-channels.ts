@@ -9,6 +9,9 @@ import { createSlackChannel, type SlackAppExtension, type SlackChannel } from '.
 import { createTeamsChannel, type TeamsChannel, type TeamsSubmitHandler } from '../channels/teams/teams-bot.js';
 import { createWebChatRoutes } from '../channels/web/web-chat.js';
 import { createHttpServer, listen, type Route, type RunningServer } from './http-server.js';
+import type { ReminderSender } from '../milestones/reminder-sender.js';
+import { createSlackReminderSender } from '../channels/slack/slack-reminders.js';
+import { createTeamsReminderSender } from '../channels/teams/teams-reminders.js';
 
 export interface StartChannelsDeps {
   config: Config;
@@ -76,4 +79,34 @@ export async function startChannels(deps: StartChannelsDeps, listenOn: { port?: 
       await running.close();
     },
   };
+}
+
+/**
+ * Reminder senders for Slack and Teams, usable before the channels exist: the milestones module is
+ * composed first (the Assistant needs its commands), the channels later. Until a channel is started,
+ * or when it is not configured, sends fail as a value and the scheduler retries with backoff.
+ */
+export function channelReminderSenders(channels: () => StartedChannels | undefined, db: Db, logger: Logger): ReminderSender[] {
+  const cache = new Map<string, ReminderSender>();
+  const resolve = (name: 'slack' | 'teams'): ReminderSender | undefined => {
+    const started = channels();
+    if (!started) return undefined;
+    let sender = cache.get(name);
+    if (!sender) {
+      if (name === 'slack' && started.slack) sender = createSlackReminderSender({ client: started.slack.client, db, logger });
+      if (name === 'teams' && started.teams) sender = createTeamsReminderSender({ teams: started.teams, db, logger });
+      if (sender) cache.set(name, sender);
+    }
+    return sender;
+  };
+  return (['slack', 'teams'] as const).map((name) => ({
+    channel: name,
+    async send(target, message, key) {
+      const sender = resolve(name);
+      return sender ? sender.send(target, message, key) : { ok: false, error: `${name} is not configured or not started yet` };
+    },
+    async findDelivered(target, key) {
+      return resolve(name)?.findDelivered?.(target, key);
+    },
+  }));
 }

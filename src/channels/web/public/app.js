@@ -52,6 +52,18 @@ function answerText(text, idPrefix, lang) {
   return p;
 }
 
+/** The cited passage, with the sentence that carries the answer marked when it is known. */
+function passage(text, quote) {
+  const q = el('blockquote');
+  const at = quote ? text.indexOf(quote) : -1;
+  if (at < 0) {
+    q.textContent = text;
+    return q;
+  }
+  q.append(text.slice(0, at), el('mark', { text: quote }), text.slice(at + quote.length));
+  return q;
+}
+
 function openSource(id) {
   const details = document.getElementById(id);
   if (!details) return;
@@ -93,7 +105,7 @@ function addReply(reply) {
     if (a.citations.length) {
       const list = el('ol', { class: 'sources', 'aria-label': L.sources }, el('h3', { text: L.sources }));
       for (const c of a.citations) {
-        const quote = el('blockquote', { text: c.text });
+        const quote = passage(c.text, c.quote);
         const details = el('details', { id: `${prefix}-${c.n}`, class: 'source', 'data-n': String(c.n) }, el('summary', { text: citationLine(c) }), quote);
         if (c.source && /^https?:\/\//.test(c.source)) details.append(el('a', { href: c.source, target: '_blank', rel: 'noopener', text: L.open }));
         list.append(el('li', {}, details));
