@@ -1,18 +1,42 @@
 // `npm start`: builds or refreshes the index when needed, then serves every configured channel on one
-// port. With no keys at all that is the web chat on http://localhost:3978.
+// port (with no keys at all: the web chat on http://localhost:3978) and runs the reminder scheduler.
 import { createProgressPrinter } from './channels/cli/ingest-progress.js';
-import { ConfigError } from './config/config.js';
+import { slackReminderActions } from './channels/slack/slack-reminders.js';
+import { teamsReminderSubmitHandler } from './channels/teams/teams-reminders.js';
+import { ConfigError, loadConfig } from './config/config.js';
 import { bootstrap } from './core/bootstrap.js';
+import { createLogger } from './core/logger.js';
 import { userMessageFor } from './errors/app-error.js';
-import { startChannels } from './server/start-channels.js';
+import { createMilestones } from './milestones/create-milestones.js';
+import { channelReminderSenders, startChannels, type StartedChannels } from './server/start-channels.js';
 import { databasePath, openDatabase } from './storage/database.js';
 
 async function main(): Promise<void> {
-  // A fresh clone has no index yet: the first start builds it and shows its progress.
-  const runtime = await bootstrap({ onProgress: createProgressPrinter() });
-  const { config, logger, assistant } = runtime;
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
   const db = openDatabase(databasePath(config.dataDir));
-  const started = await startChannels({ config, assistant, db, logger, health: () => ({ indexBuiltAt: runtime.corpus.builtAt }) });
+
+  // Milestones first: the Assistant needs their chat commands; reminders reach the channels once started.
+  let started: StartedChannels | undefined;
+  const milestones = createMilestones({ config, db, logger, senders: channelReminderSenders(() => started, db, logger) });
+
+  // A fresh clone has no index yet: the first start builds it and shows its progress.
+  const runtime = await bootstrap({ logger, onProgress: createProgressPrinter(), commandHandlers: [milestones.commandHandler] });
+  const { assistant } = runtime;
+  for (const report of milestones.syncPlanningFiles()) logger.info('planning file synced', { ...report });
+  const proposed = milestones.importFromCorpus(runtime.corpus);
+  if (proposed) logger.info('milestones proposed from the documents', { count: proposed });
+
+  started = await startChannels({
+    config: runtime.config,
+    assistant,
+    db,
+    logger,
+    slackExtensions: [slackReminderActions(milestones.actions)],
+    teamsSubmitHandlers: [teamsReminderSubmitHandler(milestones.actions, logger)],
+    health: () => ({ indexBuiltAt: runtime.corpus.builtAt, openMilestones: milestones.service.listOpen().length }),
+  });
+  if (config.SCHEDULER_ENABLED) milestones.scheduler.start();
 
   process.stdout.write(
     `Wegwijzer draait op ${started.url}\n` +
@@ -26,7 +50,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info('stopping', { signal });
-    await started.stop().catch((error: unknown) => logger.error('stop failed', { error }));
+    await milestones.scheduler.stop().catch((error: unknown) => logger.error('scheduler stop failed', { error }));
+    await started?.stop().catch((error: unknown) => logger.error('stop failed', { error }));
     db.close();
     process.exit(0);
   };
