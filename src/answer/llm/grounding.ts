@@ -221,7 +221,11 @@ export function checkGrounding(reply: string, passages: SuppliedPassage[], optio
     const text = normalizeMarkers(k.sentence, renumber);
     for (const n of k.cites) sentencesFor.set(n, [...(sentencesFor.get(n) ?? []), stripCitations(text)]);
     if (k.line === prevLine) outLines[outLines.length - 1] += ` ${text}`;
-    else outLines.push(text);
+    else {
+      // Keep paragraph breaks (a list after an introduction needs one in Markdown).
+      if (prevLine >= 0 && lines.slice(prevLine + 1, k.line).some((l) => !l.trim())) outLines.push('');
+      outLines.push(text);
+    }
     prevLine = k.line;
   }
 

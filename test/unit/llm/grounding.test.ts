@@ -83,6 +83,12 @@ describe('checkGrounding', () => {
     expect(result.report.dropped[0]).toMatchObject({ reason: 'no-citation' });
   });
 
+  it('keeps list layout and paragraph breaks of what survives', () => {
+    const reply = 'De belangrijkste data:\n\n1. **Implementatie**: 1 juli 2019 [1]\n2. **Evaluatie**: 1 mei 2020 [1]\n3. **Conferentie**: 13 juni 2019 [2]\n\nDe deadline is krap [1].';
+    const result = checkGrounding(reply, supplied(deadline(), conference()));
+    expect(result.text).toBe('De belangrijkste data:\n\n1. **Implementatie**: 1 juli 2019 [1]\n3. **Conferentie**: 13 juni 2019 [2]\n\nDe deadline is krap [1].');
+  });
+
   it('asks for fallback when the reply carries no citation at all', () => {
     const result = checkGrounding('De conferentie is op 13 juni 2019.', supplied(conference()));
     expect(result.fallbackReason).toBe('no-citations');
