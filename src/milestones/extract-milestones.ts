@@ -89,31 +89,30 @@ function titleFor(sentence: string, mentionIndex: number): string {
   return shorten(clause.charAt(0).toUpperCase() + clause.slice(1));
 }
 
-/** Rows of a 'Wat / Wanneer' table in a chunk: [title, mention, row text]. */
+/**
+ * Rows of a 'Wat / Wanneer' table in a chunk: [title, mention, row text]. Works whether rows are one
+ * a line, one cell a line, or flattened into one line: each date closes a row, and the text since the
+ * previous date is that row's 'Wat'.
+ */
 function tableRows(chunk: Chunk, reference: string | undefined): [string, DateMention, string][] {
   const text = chunk.text;
   const header = TABLE_HEADER.exec(text);
   const inContext = !header && (TABLE_HEADER.test(chunk.context ?? '') || TABLE_HEADER.test(chunk.section));
   if (!header && !inContext) return [];
-  const body = header ? text.slice(header.index + header[0].length) : text;
-  const lines = body.split('\n').map((l) => l.replace(/\s*\|\s*/g, ' ').trim()).filter(Boolean);
+  const body = (header ? text.slice(header.index + header[0].length) : text).replace(/\s*\|\s*/g, ' ').replace(/\s+/g, ' ').trim();
   const rows: [string, DateMention, string][] = [];
-  lines.forEach((line, i) => {
-    const mentions = findDates(line, reference);
-    const last = mentions[mentions.length - 1];
-    if (!last) return;
-    // The date must close the row; a date inside a sentence is left to the sentence rules.
-    if (line.slice(last.index + last.length).trim().length > 2) return;
-    const first = mentions[0]!;
-    let title = line.slice(0, first.index).replace(/\b(uiterlijk|voor|op|per|in)\s*$/i, '').trim();
-    let quote = line;
-    if (!title && i > 0) {
-      title = lines[i - 1]!; // one cell a line: the 'Wat' cell is the line before
-      quote = `${title} ${line}`;
-    }
-    if (title.length < 3) return;
-    rows.push([title, last, quote]);
-  });
+  let from = 0;
+  for (const mention of findDates(body, reference)) {
+    const rowText = body.slice(from, mention.index + mention.length).trim();
+    const title = body
+      .slice(from, mention.index)
+      .replace(/\b(uiterlijk|voor|op|per|in|rond)\s*$/i, '')
+      .trim();
+    from = mention.index + mention.length;
+    // A long 'title' is running text, not a table cell; leave it to the sentence rules.
+    if (title.length < 3 || title.length > 160 || /[.!?]/.test(title)) continue;
+    rows.push([title, mention, rowText]);
+  }
   return rows;
 }
 
@@ -176,11 +175,21 @@ export function extractMilestones(corpus: Pick<IndexedCorpus, 'documents' | 'chu
       const key = yearless ? `${doc.id}\u0000${e.due.date}` : `${doc.id}\u0000${e.due.date}\u0000${e.due.text.toLowerCase()}\u0000${e.source.section}`;
       if (!yearless) seen.add(`${doc.id}\u0000${e.due.date}`);
       if (seen.has(key)) continue;
+      // The same plan told twice ('In februari 2021 zal ...' and later 'Zoals hierboven aangegeven zal in februari 2021 ...').
+      if (out.some((o) => o.source.doc === e.source.doc && o.due.date === e.due.date && overlap(o.source.quote, e.source.quote) >= 0.6)) continue;
       seen.add(key);
       out.push(e);
     }
   }
   return out.sort((a, b) => a.due.date.localeCompare(b.due.date) || a.id.localeCompare(b.id));
+}
+
+function overlap(a: string, b: string): number {
+  const words = (s: string) => new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3));
+  const wa = words(a);
+  const wb = words(b);
+  const shared = [...wa].filter((w) => wb.has(w)).length;
+  return shared / Math.max(1, Math.min(wa.size, wb.size));
 }
 
 /** As stored: proposed, open, no channels yet (a lead subscribes a channel when confirming). */
