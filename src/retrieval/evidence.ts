@@ -8,11 +8,16 @@ export interface TermStats {
   docFreq(term: string): number;
 }
 
-/** Importance of a group: the idf of its rarest own (weight-1) term, else of its best expansion. */
+/**
+ * Importance of a group: the idf of its rarest own (weight-1) term, else of its best expansion.
+ * Only terms the corpus uses count: an untranslated English word has the maximal idf of an unseen
+ * term, which would make every English word look like the rarest part of the question.
+ */
 export function groupImportance(group: QueryGroup, stats: TermStats): number {
   let own = 0;
   let any = 0;
   for (const [t, w] of group.terms) {
+    if (stats.docFreq(t) <= 0) continue;
     const idf = stats.idf(t);
     if (w >= 1) own = Math.max(own, idf);
     any = Math.max(any, idf * w);
