@@ -1,6 +1,7 @@
 // The one file that imports the LangChain chat clients. Everything else sees the ChatModel port.
 // Retries are switched off in the clients (maxRetries 0): LlmAnswerer owns the retry policy, so
 // attempts are bounded and logged in one place instead of multiplying across layers.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
 import { ChatOllama } from '@langchain/ollama';
@@ -104,6 +105,10 @@ class Deadline {
   }
 }
 
+// The signal of the call in progress, for fetch wrappers of clients that do not pass the caller's
+// signal to fetch themselves (the Ollama client): a timed-out call then really closes its request.
+const callSignal = new AsyncLocalStorage<AbortSignal>();
+
 /** Adapts any LangChain chat model (ChatOllama, ChatOpenAI, AzureChatOpenAI, or a fake in tests) to the ChatModel port. */
 export class LangChainChatModel implements ChatModel {
   readonly name: string;
@@ -119,7 +124,8 @@ export class LangChainChatModel implements ChatModel {
     const settled = deadline.aborted;
     settled.catch(() => undefined);
     try {
-      const result = await Promise.race([this.model.invoke(toLangChain(messages), { signal: deadline.controller.signal }), settled]);
+      const signal = deadline.controller.signal;
+      const result = await Promise.race([callSignal.run(signal, () => this.model.invoke(toLangChain(messages), { signal })), settled]);
       const text = contentText(result.content).trim();
       if (!text) throw modelError('empty-reply', this.name);
       return text;
@@ -137,10 +143,11 @@ export class LangChainChatModel implements ChatModel {
     settled.catch(() => undefined);
     let iterator: AsyncIterator<{ content: unknown }> | undefined;
     try {
-      const stream = await Promise.race([this.model.stream(toLangChain(messages), { signal: deadline.controller.signal }), settled]);
-      iterator = stream[Symbol.asyncIterator]();
+      const signal = deadline.controller.signal;
+      const stream = await Promise.race([callSignal.run(signal, () => this.model.stream(toLangChain(messages), { signal })), settled]);
+      const it = (iterator = stream[Symbol.asyncIterator]());
       for (;;) {
-        const next = await Promise.race([iterator.next(), settled]);
+        const next = await Promise.race([callSignal.run(signal, () => it.next()), settled]);
         if (next.done) break;
         deadline.touch();
         const piece = contentText(next.value.content);
@@ -172,10 +179,12 @@ export function createChatModel(config: Config, options: ChatModelFactoryOptions
     case 'ollama': {
       const model = config.CHAT_MODEL ?? defaultModels.ollama;
       const baseFetch = options.fetch ?? fetch;
-      // The Ollama client does not pass the caller's signal to fetch before the stream starts;
-      // a per-request limit keeps a hung connection from outliving the answer.
-      const boundedFetch: typeof fetch = (input, init) =>
-        baseFetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs) });
+      // The Ollama client does not give fetch the caller's signal; join it in, so a call that times
+      // out or is cancelled closes its HTTP request instead of leaving it running on the server.
+      const boundedFetch: typeof fetch = (input, init) => {
+        const signals = [init?.signal, callSignal.getStore()].filter((s): s is AbortSignal => Boolean(s));
+        return baseFetch(input, { ...init, ...(signals.length ? { signal: AbortSignal.any(signals) } : {}) });
+      };
       const client = new ChatOllama({ model, baseUrl: config.OLLAMA_BASE_URL, temperature, maxRetries: 0, fetch: boundedFetch });
       return new LangChainChatModel(client, { name: `ollama:${model}`, timeoutMs });
     }

@@ -22,6 +22,8 @@ export interface FakeChatServer {
   /** http://127.0.0.1:<port> */
   origin: string;
   requests: RecordedRequest[];
+  /** Requests the client closed before the reply was complete (a cancelled or timed-out call). */
+  readonly cancelled: number;
   /** Replies used in order; when they run out the last one repeats. */
   script(...replies: ScriptedReply[]): void;
   /** Or: compute each reply from the request (for smoke runs over a whole question set). */
@@ -42,7 +44,11 @@ export async function startScriptedServer(
   let used = 0;
   let replyFn: ((req: RecordedRequest) => ScriptedReply) | undefined;
   const requests: RecordedRequest[] = [];
+  let cancelled = 0;
   const server = http.createServer((req, res) => {
+    res.on('close', () => {
+      if (!res.writableEnded) cancelled++;
+    });
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -66,6 +72,9 @@ export async function startScriptedServer(
   return {
     origin: `http://127.0.0.1:${port}`,
     requests,
+    get cancelled() {
+      return cancelled;
+    },
     script(...r) {
       replies = r;
       used = 0;

@@ -155,6 +155,15 @@ describe.each<Provider>(['openai', 'ollama'])('LlmAnswerer through the real %s c
     expect(server.requests.length - before).toBe(2);
   });
 
+  it('closes the HTTP request of a call that timed out', async () => {
+    server.script({ hang: true });
+    const { model } = answererFor(provider, server.origin, 200);
+    const cancelledBefore = server.cancelled;
+    const error = await model.complete([{ role: 'user', content: 'Hallo?' }]).then(() => undefined, (e: unknown) => e);
+    expect((error as { details?: { reason?: string } }).details?.reason).toBe('timeout');
+    await expect.poll(() => server.cancelled - cancelledBefore, { timeout: 2000 }).toBe(1);
+  });
+
   it('retries once after a 5xx and then shows the model answer', async () => {
     server.script({ status: 503, message: 'overloaded' }, { content: 'De conferentie is op 13 juni 2019 [2].' });
     const { answerer } = answererFor(provider, server.origin);
