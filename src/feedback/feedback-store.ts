@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../storage/database.js';
 import { migrate } from '../storage/database.js';
+import { AppError } from '../errors/app-error.js';
 import type { Answer, Citation, Language } from '../core/types.js';
 
 export type FeedbackChannel = 'web' | 'slack' | 'teams' | 'cli';
@@ -116,6 +117,15 @@ export function sourcesOf(citations: Citation[]): RecordedSource[] {
   }));
 }
 
+/** SQLite failures (disk full, database closed or locked) become coded errors the channels can explain. */
+function guarded<T>(what: string, run: () => T): T {
+  try {
+    return run();
+  } catch (cause) {
+    throw new AppError('DATABASE', `feedback store: ${what} failed`, undefined, { cause });
+  }
+}
+
 export class FeedbackStore {
   constructor(
     private readonly db: Db,
@@ -127,7 +137,7 @@ export class FeedbackStore {
   /** Record an answer as shown; returns the id the feedback buttons carry. */
   recordAnswer(input: { channel: FeedbackChannel; userId?: string; conversationId?: string; question: string; answer: Answer }): string {
     const id = randomUUID();
-    this.db
+    guarded('recording an answer', () => this.db
       .prepare(
         `INSERT INTO feedback_answers (id, channel, user_id, conversation_id, question, language, answer_text, abstained, answerer, sources_json, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -144,12 +154,12 @@ export class FeedbackStore {
         input.answer.answerer,
         JSON.stringify(sourcesOf(input.answer.citations)),
         this.now().toISOString(),
-      );
+      ));
     return id;
   }
 
   getAnswer(id: string): AnswerRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM feedback_answers WHERE id = ?').get(id) as AnswerRow | undefined;
+    const row = guarded('reading an answer', () => this.db.prepare('SELECT * FROM feedback_answers WHERE id = ?').get(id) as AnswerRow | undefined);
     return row ? toRecord(row) : undefined;
   }
 
@@ -158,12 +168,12 @@ export class FeedbackStore {
     const answer = this.getAnswer(input.answerId);
     if (!answer) return { ok: false, reason: 'unknown-answer' };
     const createdAt = this.now().toISOString();
-    this.db
+    guarded('storing feedback', () => this.db
       .prepare(
         `INSERT INTO feedback (answer_id, user_id, rating, comment, created_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (answer_id, user_id) DO UPDATE SET rating = excluded.rating, comment = excluded.comment, created_at = excluded.created_at`,
       )
-      .run(input.answerId, input.userId, input.rating, input.comment ?? null, createdAt);
+      .run(input.answerId, input.userId, input.rating, input.comment ?? null, createdAt));
     return { ok: true, entry: { answer, rating: input.rating, userId: input.userId, comment: input.comment, createdAt } };
   }
 

@@ -80,7 +80,15 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     if (b.event_id) keys.push(`event:${b.event_id}`);
     if (b.event?.channel && b.event.ts && (b.event.type === 'app_mention' || b.event.type === 'message')) keys.push(`message:${b.event.channel}:${b.event.ts}`);
     for (const key of keys) {
-      if (!state.claimEvent(key)) {
+      let first: boolean;
+      try {
+        first = state.claimEvent(key);
+      } catch (error) {
+        // Without the database a duplicate cannot be recognised; answering (or explaining the failure) beats silence.
+        logger.error('could not record the Slack event', { key, error });
+        first = true;
+      }
+      if (!first) {
         logger.info('duplicate Slack delivery ignored', { key, retryNum: context.retryNum, retryReason: context.retryReason });
         return;
       }
