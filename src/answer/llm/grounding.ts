@@ -66,7 +66,7 @@ export function stripCitations(sentence: string): string {
 }
 
 // Abbreviations after which a full stop does not end a sentence.
-const abbreviations = /(?:^|[\s(])(?:o\.a|bijv|bv|d\.w\.z|m\.b\.t|i\.v\.m|t\.a\.v|e\.d|e\.g|i\.e|etc|nr|art|ca|incl|excl|vs|resp|blz|p|pp|dhr|mevr|mr|mrs|dr|prof|jl|zgn|ivm|mbt|tav|min|max|St|Jr)\.$/i;
+const abbreviations = /(?:^|[\s(])(?:o\.a|e\.v|e\.a|bijv|bv|d\.w\.z|m\.b\.t|i\.v\.m|t\.a\.v|e\.d|e\.g|i\.e|etc|nr|art|ca|incl|excl|vs|resp|blz|p|pp|dhr|mevr|mr|mrs|dr|prof|jl|zgn|ivm|mbt|tav|min|max|St|Jr)\.$/i;
 
 /** Split one line into sentences; a citation that follows the full stop ('... 2019. [2]') stays with its sentence. */
 export function splitSentences(line: string): string[] {
@@ -77,9 +77,9 @@ export function splitSentences(line: string): string[] {
   for (const m of line.matchAll(re)) {
     const end = m.index! + m[0].length;
     const candidate = line.slice(start, end);
-    // 'J. Jansen' and 'o.a.' do not end a sentence.
+    // 'J. Jansen', 'o.a.' and list letters ('d. Het ...') do not end a sentence.
     const bare = stripCitations(candidate);
-    if (abbreviations.test(bare) || /(?:^|\s)\p{Lu}\.$/u.test(bare)) continue;
+    if (abbreviations.test(bare) || /(?:^|\s)\p{L}\.$/u.test(bare)) continue;
     parts.push(candidate.trim());
     start = end;
   }
@@ -159,7 +159,7 @@ export function checkGrounding(reply: string, passages: SuppliedPassage[], optio
   const dropped: GroundingDrop[] = [];
   let linksRemoved = 0;
   let anyCitation = false;
-  const kept: { line: number; sentence: string; cites: number[]; framing: boolean }[] = [];
+  const kept: { line: number; sentence: string; cites: number[]; checkedAgainst: number[]; framing: boolean }[] = [];
 
   const lines = reply.replace(/\r\n/g, '\n').split('\n');
   lines.forEach((rawLine, lineNo) => {
@@ -167,15 +167,22 @@ export function checkGrounding(reply: string, passages: SuppliedPassage[], optio
     const bullet = /^(\s*(?:[-*•]|\d+[.)])\s+|\s*#{1,6}\s+)/.exec(rawLine)?.[0] ?? '';
     const line = rawLine.slice(bullet.length).trim();
     if (!line) return;
-    splitSentences(line).forEach((sentence, idx) => {
-      const cites = citationsIn(sentence);
+    const sentences = splitSentences(line);
+    const own = sentences.map(citationsIn);
+    sentences.forEach((sentence, idx) => {
+      const cites = own[idx]!;
       if (cites.length) anyCitation = true;
       const unsupplied = cites.filter((n) => !byN.has(n));
       if (unsupplied.length) {
         dropped.push({ reason: 'unsupplied-citation', sentence, detail: unsupplied.map((n) => `[${n}]`).join(' ') });
         return;
       }
-      const allowedSources = cites.flatMap((n) => {
+      // 'Zin A. Zin B [1].': a citation closing a run of sentences in one paragraph covers the run,
+      // and every sentence of the run is checked against that passage like a cited one.
+      const next = own.slice(idx + 1).find((c) => c.length > 0) ?? [];
+      const inherited = !cites.length && next.every((n) => byN.has(n)) ? next : [];
+      const effective = cites.length ? cites : inherited;
+      const allowedSources = effective.flatMap((n) => {
         const r = byN.get(n)!.retrieved;
         // A link inside an instruction-like sentence of a document is never vouched for.
         return [redactInstructions(r.chunk.text).text, r.doc.source ?? ''];
@@ -193,17 +200,17 @@ export function checkGrounding(reply: string, passages: SuppliedPassage[], optio
         dropped.push({ reason: 'unsupported-link', sentence });
         return;
       }
-      if (!cites.length) {
-        if (isFraming(text)) kept.push({ line: lineNo, sentence: (idx === 0 ? bullet : '') + text, cites, framing: true });
+      if (!cites.length && (isFraming(text) || !effective.length)) {
+        if (isFraming(text)) kept.push({ line: lineNo, sentence: (idx === 0 ? bullet : '') + text, cites, checkedAgainst: [], framing: true });
         else dropped.push({ reason: 'no-citation', sentence });
         return;
       }
-      const missing = unsupportedFacts(plain, cites.map(evidenceOf), options.question, options.language);
+      const missing = unsupportedFacts(plain, effective.map(evidenceOf), options.question, options.language);
       if (missing.length) {
         dropped.push({ reason: 'unsupported-fact', sentence, detail: missing.join(', ') });
         return;
       }
-      kept.push({ line: lineNo, sentence: (idx === 0 ? bullet : '') + text, cites, framing: false });
+      kept.push({ line: lineNo, sentence: (idx === 0 ? bullet : '') + text, cites, checkedAgainst: effective, framing: false });
     });
   });
 
@@ -219,7 +226,7 @@ export function checkGrounding(reply: string, passages: SuppliedPassage[], optio
   let prevLine = -1;
   for (const k of shown) {
     const text = normalizeMarkers(k.sentence, renumber);
-    for (const n of k.cites) sentencesFor.set(n, [...(sentencesFor.get(n) ?? []), stripCitations(text)]);
+    for (const n of k.checkedAgainst) sentencesFor.set(n, [...(sentencesFor.get(n) ?? []), stripCitations(text)]);
     if (k.line === prevLine) outLines[outLines.length - 1] += ` ${text}`;
     else {
       // Keep paragraph breaks (a list after an introduction needs one in Markdown).

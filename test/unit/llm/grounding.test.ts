@@ -89,6 +89,22 @@ describe('checkGrounding', () => {
     expect(result.text).toBe('De belangrijkste data:\n\n1. **Implementatie**: 1 juli 2019 [1]\n3. **Conferentie**: 13 juni 2019 [2]\n\nDe deadline is krap [1].');
   });
 
+  it('lets a citation closing a run of sentences cover the run, checking each sentence against it', () => {
+    const passages = supplied(conference());
+    const covered = checkGrounding('De conferentie is op 13 juni 2019. Genodigden zijn bestuurders en beleidsadviseurs [1].', passages);
+    expect(covered.report).toMatchObject({ sentencesKept: 2, sentencesDropped: 0 });
+    expect(covered.cited).toHaveLength(1);
+    const invented = checkGrounding('Er komen 300 gasten. Genodigden zijn bestuurders en beleidsadviseurs [1].', passages);
+    expect(invented.text).toBe('Genodigden zijn bestuurders en beleidsadviseurs [1].');
+    expect(invented.report.dropped[0]).toMatchObject({ reason: 'unsupported-fact', detail: '300' });
+  });
+
+  it('does not split at list letters or Dutch abbreviations', () => {
+    expect(splitSentences('Inkoop jeugdhulp 2022 e.v. 2 regio’s. d. Het wordt eenvoudiger [1].')).toEqual([
+      'Inkoop jeugdhulp 2022 e.v. 2 regio’s. d. Het wordt eenvoudiger [1].',
+    ]);
+  });
+
   it('asks for fallback when the reply carries no citation at all', () => {
     const result = checkGrounding('De conferentie is op 13 juni 2019.', supplied(conference()));
     expect(result.fallbackReason).toBe('no-citations');
