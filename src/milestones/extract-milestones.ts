@@ -33,9 +33,11 @@ const PAST_AUX = /\b(is|zijn|was|waren|werd|werden|heeft|hebben|had|hadden)\b/i;
 /** Told in the past without a participle: "besloot in april 2018", "heeft op 28 augustus laten weten". */
 const PAST_SIMPLE = /\b(besloot|besloten|werd|werden|was|waren|kwam|kwamen|gaf|gaven|nam|namen|heeft|hebben|had|hadden|stelde|stelden|meldde|meldden|startte|startten|vond|vonden)\b/i;
 const LEAD_LABEL = /^(Resultaat|Planning|Proces|Aanleiding|Risico|Doel|Toelichting|Samenvatting|Vervolg|Besluit)\s*:?\s+(?=\p{Lu})/u;
-const PARTICIPLE = /\b(ge[a-zà-ÿ]{2,}(?:d|t|en)|[a-z]+(?:op|vast|uit|aan|in|af|door|voor|over|toe|mee)ge[a-zà-ÿ]{2,}(?:d|t|en)|opgesteld|opgeleverd|vastgesteld|uitgevoerd|besloten|verschenen|plaatsgevonden|aangenomen)\b/i;
+const PARTICIPLE = /\b(ge[a-zà-ÿ]{1,}(?:d|t|en|aan)|[a-z]*(?:op|vast|uit|aan|in|af|door|voor|over|toe|mee|weg|terug)ge[a-zà-ÿ]{1,}(?:d|t|en|aan)|opgesteld|opgeleverd|vastgesteld|uitgevoerd|besloten|verschenen|plaatsgevonden|aangenomen)\b/i;
 const CITATION_BEFORE = /(\bwet|\bstb\.?|staatsblad|staatscourant|kenmerk|d\.d\.|brief van|besluit van|uw brief|verzonden|datum)\s*(van\s*)?(de\s*)?$/i;
-const START_BEFORE = /\b(vanaf|sinds|sedert|na)\s+(\p{L}+\s*[-–]\s*)?$/iu;
+const START_BEFORE = /\b(vanaf|sinds|sedert|na|met ingang van|ingaande)\s+(\p{L}+\s*[-–]\s*)?$/iu;
+/** 'de brief van 5 maart 2014', 'het besluit van de Staatssecretaris van 28 maart 2014': a dated reference. */
+const REFERENCE_BEFORE = /\bvan\s*$/i;
 const RESTATEMENT_BEFORE = /\b(deadline|datum|termijn|streefdatum)\s+van\s*$/i;
 const PREPOSITION_BEFORE = /\b(op|voor|v[oó]{2}r|uiterlijk|per|in|rond|tot|tegen|eind|medio|begin|deadline)\s*(per\s*)?$/i;
 const TABLE_HEADER = /\bWat\s*\|?\s*Wanneer\b/i;
@@ -71,19 +73,21 @@ function isPast(sentence: string): boolean {
   return (PAST_AUX.test(sentence) && PARTICIPLE.test(sentence)) || PAST_SIMPLE.test(sentence);
 }
 
-/** A readable title: the clause that holds the date, without a leading label or conjunction. */
-function titleFor(sentence: string, mentionIndex: number): string {
-  const parts = sentence.split(/(?<=[,;:])\s+|\s+(?=(?:zodat|waarna|om vervolgens)\b)/);
+/** The clause of a sentence that holds position `index`. */
+function clauseOf(sentence: string, index: number): string {
+  const parts = sentence.split(/(?<=[,;:])\s+|\s+(?=(?:zodat|waarna|om vervolgens|terwijl|omdat|maar)\b)/);
   let offset = 0;
-  let clause = sentence;
   for (const p of parts) {
     const start = sentence.indexOf(p, offset);
-    if (mentionIndex >= start && mentionIndex < start + p.length) {
-      clause = p;
-      break;
-    }
+    if (index >= start && index < start + p.length) return p;
     offset = start + p.length;
   }
+  return sentence;
+}
+
+/** A readable title: the clause that holds the date, without a leading label or conjunction. */
+function titleFor(sentence: string, mentionIndex: number): string {
+  let clause = clauseOf(sentence, mentionIndex);
   if (clause.length < 30 || sentence.length <= 180) clause = sentence;
   clause = clause.replace(/^(zodat|waarna|om vervolgens|en|maar)\s+/i, '').replace(/[,;:]$/, '');
   return shorten(clause.charAt(0).toUpperCase() + clause.slice(1));
@@ -117,7 +121,10 @@ function tableRows(chunk: Chunk, reference: string | undefined): [string, DateMe
 }
 
 export interface ExtractOptions {
-  /** Documents to skip (e.g. law texts); by catalog type. Default: 'wet'. */
+  /**
+   * Document types (catalog 'type') to skip: laws, regulations and forms are full of dates in force
+   * and legal terms, not the region's commitments. Default: wet, amvb, regeling, formulier, voorwaarden.
+   */
   skipTypes?: string[];
 }
 
@@ -139,15 +146,19 @@ export function extractMilestonesFromChunk(chunk: Chunk, doc: DocumentMeta): Ext
   for (const sentence of splitSentences(rows.length ? chunk.text.replace(TABLE_HEADER, '\n') : chunk.text)) {
     if ([...rowQuotes].some((q) => sentence.includes(q))) continue;
     const mentions = findDates(sentence, reference);
-    if (!mentions.length || isPast(sentence)) continue;
+    if (!mentions.length) continue;
     const forward = FORWARD.test(sentence);
     for (const m of mentions) {
+      // Tense is judged on the clause holding the date: "..., zodat uiterlijk per 1 januari 2020 ...".
+      const clause = clauseOf(sentence, m.index);
+      if (isPast(clause.length < 40 ? sentence : clause)) continue;
       const before = sentence.slice(Math.max(0, m.index - 40), m.index);
       if (tooEarly(m)) continue;
       if (!m.explicitYear && !reference) continue;
       // A yearless date that only fits next year ('28 juni' in a December memo) is more often last June.
       if (!m.explicitYear && reference && m.date.slice(0, 4) > reference.slice(0, 4) && !STRONG_FORWARD.test(sentence)) continue;
       if (CITATION_BEFORE.test(before) || START_BEFORE.test(before) || RESTATEMENT_BEFORE.test(before)) continue;
+      if (m.precision === 'day' && REFERENCE_BEFORE.test(before)) continue;
       if (!forward && !PREPOSITION_BEFORE.test(before)) continue;
       // Range starts ('juli-augustus 2019'): the date right after a dash belongs to a span.
       if (/[-–]\s*$/.test(before)) continue;
@@ -162,13 +173,13 @@ export function extractMilestonesFromChunk(chunk: Chunk, doc: DocumentMeta): Ext
  * section): the same date written the same way further on in a section is the same commitment.
  */
 export function extractMilestones(corpus: Pick<IndexedCorpus, 'documents' | 'chunks'>, options: ExtractOptions = {}): ExtractedMilestone[] {
-  const skip = new Set(options.skipTypes ?? ['wet']);
+  const skip = new Set(options.skipTypes ?? ['wet', 'amvb', 'regeling', 'formulier', 'voorwaarden']);
   const docs = new Map(corpus.documents.map((d) => [d.id, d]));
   const seen = new Set<string>();
   const out: ExtractedMilestone[] = [];
   for (const chunk of [...corpus.chunks].sort((a, b) => a.docId.localeCompare(b.docId) || a.ordinal - b.ordinal)) {
     const doc = docs.get(chunk.docId);
-    if (!doc || (doc.type && skip.has(doc.type))) continue;
+    if (!doc || (doc.type && skip.has(doc.type)) || /wetten\.overheid\.nl/i.test(doc.source ?? '')) continue;
     for (const e of extractMilestonesFromChunk(chunk, doc)) {
       // A yearless repeat ('voorzien op 20 december') refers back to a date given in full before.
       const yearless = !/(19|20)\d{2}/.test(e.due.text);
