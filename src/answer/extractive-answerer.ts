@@ -9,7 +9,7 @@ import { coverageOf, groupImportance, groupKnown, type TermStats } from '../retr
 import { understandingFor, type QueryUnderstanding } from '../retrieval/hybrid-retriever.js';
 import { loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } from '../retrieval/query-analysis.js';
 import { factsIn, questionType, typeCue, type QuestionType } from './question-type.js';
-import { splitSentences } from './sentences.js';
+import { splitSentences, splitTableRows } from './sentences.js';
 
 export interface AbstentionThresholds {
   /** Minimum share of the question's words (or phrases) that occur anywhere in the corpus. */
@@ -41,6 +41,7 @@ interface Candidate {
   text: string;
   score: number;
   covered: Set<number>;
+  cue: number;
 }
 
 /** Minimal understanding from the passages alone, for answerers used without a HybridRetriever. */
@@ -87,7 +88,7 @@ export class ExtractiveAnswerer implements Answerer {
   private readonly thresholds: AbstentionThresholds;
 
   constructor(private readonly options: ExtractiveAnswererOptions = {}) {
-    this.maxPassages = options.maxPassages ?? 5;
+    this.maxPassages = options.maxPassages ?? 8;
     this.maxSentences = options.maxSentences ?? 3;
     this.thresholds = { ...defaultAbstention, ...options.abstention };
   }
@@ -106,21 +107,27 @@ export class ExtractiveAnswerer implements Answerer {
     const candidates: Candidate[] = [];
     passages.forEach((r, p) => {
       const contextTerms = u.analyzeText([r.doc.title, r.chunk.section, r.chunk.context ?? ''].join('\n'));
-      splitSentences(r.chunk.text).forEach((text, index) => {
+      // A table row with its headers is one unit; prose is split into sentences.
+      const units = splitTableRows(r.chunk.text) ?? splitSentences(r.chunk.text);
+      // Lower-ranked passages compete on their sentences, but rank still counts.
+      const rankWeight = r.score / topScore;
+      units.forEach((text, index) => {
         const own = new Set(u.analyzeText(text));
         const withContext = new Set([...own, ...contextTerms]);
-        const covS = coverageOf(query, own, u).coverage;
-        const covAll = coverageOf(query, withContext, u).coverage;
+        const covOwn = coverageOf(query, own, u);
+        const covS = covOwn.coverage;
+        const covCtx = coverageOf(query, withContext, u);
         const covered = new Set<number>();
         query.groups.forEach((g, gi) => {
           for (const t of g.terms.keys()) if (own.has(t)) covered.add(gi);
         });
-        const cue = typeCue(type, text, entities);
+        const cue = typeCue(type, text, entities, question.text);
         const lengthPenalty = text.length > 450 ? 0.1 : 0;
         // A sentence that misses a name or number the question is about answers another question.
-        const missing = coverageOf(query, withContext, u).missingEntities.length;
-        const score = 0.5 * covS + 0.2 * covAll + 0.3 * (r.score / topScore) + 0.25 * cue - lengthPenalty - 0.15 * missing;
-        candidates.push({ passage: p, index, text, score, covered });
+        const missing = covCtx.missingEntities.length;
+        const cueWeight = type === 'when' || type === 'howMany' || type === 'level' || type === 'definition' ? 0.4 : type === 'who' ? 0.3 : 0;
+        const score = 0.5 * covS + 0.2 * covCtx.coverage + 0.3 * rankWeight + cueWeight * cue - lengthPenalty - 0.15 * missing;
+        candidates.push({ passage: p, index, text, score, covered, cue });
       });
     });
     if (!candidates.length) return this.abstention(language);
@@ -130,8 +137,13 @@ export class ExtractiveAnswerer implements Answerer {
     // Newest wins: a near-equal sentence from a document of another date with other dates/numbers.
     let older: Candidate | undefined;
     const bestFacts = factsIn(best.text);
+    const bestTerms = new Set(u.analyzeText(best.text));
     for (const c of candidates.slice(1)) {
       if (c.score < best.score * 0.85) break;
+      // Only sentences about the same thing disagree: they must share much of their wording.
+      const cTerms = new Set(u.analyzeText(c.text));
+      const shared = [...cTerms].filter((t) => bestTerms.has(t)).length;
+      if (shared / Math.max(1, Math.min(cTerms.size, bestTerms.size)) < 0.4) continue;
       const a = passages[best.passage]!.doc;
       const b = passages[c.passage]!.doc;
       if (a.id === b.id || !a.date || !b.date || a.date === b.date) continue;
@@ -152,6 +164,12 @@ export class ExtractiveAnswerer implements Answerer {
         if (chosen.length >= this.maxSentences || chosen.reduce((s, x) => s + x.text.length, 0) > 500) break;
         if (c.index > best.index && c.index <= best.index + this.maxSentences) chosen.push(c);
       }
+    }
+    // The best sentence lacks the asked-for date/number/name but its neighbour has it ("Gemeente X
+    // zegt hierover: ..."): quote the neighbour too.
+    if (chosen.length === 1 && best.cue < 0.5 && (type === 'when' || type === 'howMany' || type === 'who')) {
+      const neighbour = same.filter((c) => Math.abs(c.index - best.index) === 1 && c.cue >= 0.5).sort((a, b) => b.cue - a.cue)[0];
+      if (neighbour) chosen.push(neighbour);
     }
     // A second sentence only when it covers part of the question the first did not.
     if (chosen.length === 1) {

@@ -17,24 +17,52 @@ export function questionType(question: string): QuestionType {
 
 const months = '(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|june|july|august|october)';
 const datePattern = new RegExp(`\\b(\\d{1,2}\\s+${months}(\\s+\\d{4})?|${months}\\s+\\d{4}|medio\\s+\\d{4}|(begin|eind|half)\\s+\\d{4}|\\d{1,2}[-/]\\d{1,2}[-/]\\d{2,4}|(19|20)\\d{2})\\b`);
-const numberPattern = /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|honderd)\b/;
+// Counts: digits (not a year) or number words; 'een' is the Dutch article far more often than a count.
+const numberPattern = /\b(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?%?|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|twintig|dertig|honderd|duizend|miljoen)\b/g;
 const definitionPattern = (entity: string) =>
   new RegExp(`\\(\\s*(hierna:?\\s*)?${entity}\\s*\\)|\\b${entity}\\b[^.]{0,40}\\b(staat|staan)\\b[^.]{0,20}\\bvoor\\b|\\b${entity}\\s*[:=]|\\b${entity}\\b\\s*\\(`);
-const namePattern = /\b(gemeente|gemeenten|regio|provincie|vng|ministerie|college|bestuur|raad|\p{Lu}\p{Ll}+)\b/u;
 const levelPattern = /\b(lokaal|regionaal|bovenregionaal|bi-?regionaal|landelijk|subregionaal|niveau)\b/;
+const orgWords = /\b(gemeente|gemeenten|regio|provincie|vng|ministerie|college|bestuur|raad|stichting|bureau|organisatie)\b/;
 
-/** Does the sentence carry the kind of fact the question asks for? (0..1) */
-export function typeCue(type: QuestionType, sentence: string, entities: string[] = []): number {
+/** Things of the asked-for kind in the sentence that the question does not already name. */
+function newOnes(found: Iterable<string>, question: string): number {
+  let n = 0;
+  for (const f of found) if (!new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRe(f)}($|[^\\p{L}\\p{N}])`, 'u').test(question)) n++;
+  return n;
+}
+
+/**
+ * Does the sentence carry the kind of fact the question asks for? (0..1) A date, number or name
+ * that the question itself already contains answers nothing: "Hoeveel bezoekers trok de
+ * bijeenkomst van 13 juni 2019?" is not answered by a sentence whose only number is 13 juni.
+ */
+export function typeCue(type: QuestionType, sentence: string, entities: string[] = [], question = ''): number {
   const s = foldText(sentence);
+  const q = foldText(question);
   switch (type) {
-    case 'when':
-      return datePattern.test(s) ? 1 : 0;
-    case 'howMany':
-      return numberPattern.test(s) ? 1 : 0;
+    case 'when': {
+      const dates = [...s.matchAll(new RegExp(datePattern.source, 'g'))].map((m) => m[0].replace(/\s+/g, ' '));
+      if (!dates.length) return 0;
+      const fresh = newOnes(dates, q);
+      // A day or month is more of an answer than a bare year.
+      const precise = dates.some((d) => !/^(19|20)\d{2}$/.test(d) && !q.includes(d));
+      return fresh === 0 ? 0.2 : precise ? 1 : 0.6;
+    }
+    case 'howMany': {
+      const years = new Set([...s.matchAll(/\b(19|20)\d{2}\b/g)].map((m) => m[0]));
+      const inDates = new Set([...s.matchAll(new RegExp(datePattern.source, 'g'))].flatMap((m) => m[0].split(/\s+/)));
+      const nums = [...s.matchAll(numberPattern)].map((m) => m[0]).filter((n) => !years.has(n) && !inDates.has(n));
+      if (!nums.length) return 0;
+      return newOnes(nums, q) > 0 ? 1 : 0.3;
+    }
     case 'definition':
       return entities.some((e) => definitionPattern(escapeRe(foldText(e))).test(s)) ? 1 : 0;
-    case 'who':
-      return namePattern.test(sentence) ? 0.5 : 0;
+    case 'who': {
+      // Capitalised words after the first word that the question does not contain: a name.
+      const names = [...sentence.matchAll(/(?<=\S\s+)\p{Lu}[\p{L}.]+/gu)].map((m) => foldText(m[0]).replace(/\.$/, ''));
+      if (newOnes(names, q) > 0) return 1;
+      return orgWords.test(s) ? 0.3 : 0;
+    }
     case 'level':
       return levelPattern.test(s) ? 1 : 0;
     default:

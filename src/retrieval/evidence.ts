@@ -1,7 +1,7 @@
 // How well a passage covers a question: each question group (word or phrase, with its expansions)
 // counts with its rarity in the corpus, and scores the best weight of its terms present in the
 // passage. Used to re-rank, to pick answer sentences and to decide when to abstain.
-import type { AnalyzedQuery, QueryGroup } from './query-analysis.js';
+import { expansionWeights, type AnalyzedQuery, type QueryGroup } from './query-analysis.js';
 
 export interface TermStats {
   idf(term: string): number;
@@ -60,7 +60,9 @@ export function coverageOf(query: AnalyzedQuery, terms: Set<string>, stats: Term
     const m = groupMatch(g, terms);
     total += imp;
     got += imp * m;
-    if (g.entity && m === 0) missingEntities.push(g.source);
+    // A name is present only as itself (or its translation/expansion), not as a compound part:
+    // 'jeugdzorgregio' does not name JeugdzorgPlus, 'Zuidoost' does not name Zuid-Holland Zuid.
+    if (g.entity && m < expansionWeights.translation) missingEntities.push(g.source);
   }
   return { coverage: total > 0 ? got / total : 0, missingEntities };
 }

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences, splitTableRows } from '../../../src/answer/sentences.js';
+import { typeCue } from '../../../src/answer/question-type.js';
+
+describe('splitSentences', () => {
+  it('does not break after initials or titles', () => {
+    const s = splitSentences('Tot voorzitter wordt benoemd drs. M. Sint, te Amsterdam. De taak is tijdelijk.');
+    expect(s).toEqual(['Tot voorzitter wordt benoemd drs. M. Sint, te Amsterdam.', 'De taak is tijdelijk.']);
+  });
+});
+
+describe('splitTableRows', () => {
+  const table = [
+    'Thema  Beleid  Inkoop  Leveranciersmanagement',
+    'JeugdzorgPlus',
+    'Bi-regionaal (ZOB)',
+    'Bovenregionaal',
+    '(Landsdeel',
+    'Zuidoost), Roermond',
+    'is penvoerder',
+    'Verslavingszorg  Regionaal  Regionaal (via',
+    'maatwerkcontracten',
+    'Regionaal',
+    'Langdurig wonen  Regionaal  Regionaal  Regionaal',
+  ].join('\n');
+
+  it('keeps each row together with the column headers', () => {
+    const rows = splitTableRows(table)!;
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(/^Thema \| Beleid \| Inkoop \| Leveranciersmanagement: JeugdzorgPlus .*Roermond is penvoerder$/);
+    expect(rows[1]).toContain('Verslavingszorg Regionaal Regionaal (via maatwerkcontracten Regionaal');
+    expect(rows[2]).toContain('Langdurig wonen');
+  });
+
+  it('leaves prose alone', () => {
+    expect(splitTableRows('Een gewone zin. En nog een zin.\nTweede regel.')).toBeNull();
+  });
+});
+
+describe('typeCue', () => {
+  it('does not count a date or number the question already names', () => {
+    const q = 'Hoeveel bezoekers trok de bijeenkomst op 13 juni 2019?';
+    expect(typeCue('howMany', 'Op 13 juni 2019 organiseren we een conferentie.', [], q)).toBe(0);
+    expect(typeCue('howMany', 'Er kwamen 120 bezoekers.', [], q)).toBe(1);
+    expect(typeCue('when', 'Op 13 juni 2019 organiseren we een conferentie.', [], 'Wanneer is de conferentie?')).toBe(1);
+    expect(typeCue('when', 'Op 13 juni 2019 organiseren we een conferentie.', [], 'Wat gebeurde er op 13 juni 2019?')).toBeLessThan(0.5);
+  });
+
+  it('does not take the article "een" for a count', () => {
+    expect(typeCue('howMany', 'Er is een conferentie.', [], 'Hoeveel conferenties zijn er?')).toBe(0);
+  });
+
+  it('sees a new name for a who-question', () => {
+    expect(typeCue('who', 'Gemeente Gorinchem zegt hierover:', [], 'Welke gemeente vond dat vreemd?')).toBe(1);
+    expect(typeCue('who', 'Dat is vreemd.', [], 'Welke gemeente vond dat vreemd?')).toBe(0);
+  });
+});
