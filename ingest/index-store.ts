@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { IndexedCorpus } from '../src/core/types.js';
 import { AppError } from '../src/errors/app-error.js';
+import type { IngestFailureKind } from './ingest-error.js';
 
 export interface ManifestFile {
   /** Absolute path. */
@@ -20,7 +21,7 @@ export interface IndexManifest {
   /** Documents and metadata files (catalogs, sidecars, glossary) the build was made from. */
   files: ManifestFile[];
   /** Files that failed, with their sha, so an unchanged broken file is not retried needlessly. */
-  failed: (ManifestFile & { reason: string; action: string })[];
+  failed: (ManifestFile & { reason: string; action: string; kind?: IngestFailureKind; keptPrevious?: boolean })[];
 }
 
 export function indexRoot(dataDir: string): string {
@@ -52,10 +53,68 @@ export function currentBuildDir(dataDir: string): string | null {
   return path.join(indexRoot(dataDir), 'builds', id);
 }
 
-export function writeJsonAtomic(file: string, value: unknown): void {
+/** Write to a temp file, flush it to disk, then rename: readers see the old or the new file, never half. */
+export function writeFileAtomic(file: string, data: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(value));
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    fs.writeSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
   fs.renameSync(tmp, file);
+}
+
+export function writeJsonAtomic(file: string, value: unknown): void {
+  writeFileAtomic(file, JSON.stringify(value));
+}
+
+function fsyncPath(p: string): void {
+  try {
+    const fd = fs.openSync(p, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // Some file systems refuse fsync on directories; the rename is still atomic.
+  }
+}
+
+/** Written last into a build: the files it holds and their sizes. A build without it is unfinished. */
+export const BUILD_SEAL = 'build-complete.json';
+
+export interface BuildSeal {
+  completedAt: string;
+  files: { name: string; size: number }[];
+}
+
+/**
+ * Mark a build complete once everything (corpus, manifest, retrieval's vector files) is in it: flush
+ * every file to disk and record its size, so a later start can tell a whole build from a damaged one.
+ */
+export function sealBuild(buildDir: string): void {
+  const files: BuildSeal['files'] = [];
+  for (const name of fs.readdirSync(buildDir).sort()) {
+    const full = path.join(buildDir, name);
+    const st = fs.statSync(full);
+    if (!st.isFile() || name === BUILD_SEAL || name.endsWith('.tmp')) continue;
+    fsyncPath(full);
+    files.push({ name, size: st.size });
+  }
+  writeJsonAtomic(path.join(buildDir, BUILD_SEAL), { completedAt: new Date().toISOString(), files } satisfies BuildSeal);
+  fsyncPath(buildDir);
+}
+
+export function readBuildSeal(buildDir: string): BuildSeal | null {
+  try {
+    const s = JSON.parse(fs.readFileSync(path.join(buildDir, BUILD_SEAL), 'utf8')) as BuildSeal;
+    return Array.isArray(s.files) ? s : null;
+  } catch {
+    return null;
+  }
 }
 
 export function writeBuild(buildDir: string, corpus: IndexedCorpus, manifest: IndexManifest): void {
@@ -73,17 +132,16 @@ export function switchCurrent(dataDir: string, buildDir: string): void {
       return null;
     }
   })();
-  const tmp = path.join(root, `CURRENT.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, path.basename(buildDir));
-  fs.renameSync(tmp, currentFile(dataDir));
+  writeFileAtomic(currentFile(dataDir), path.basename(buildDir));
+  fsyncPath(root);
+  // The caller holds the ingest lock, so no other build is in progress: everything but the new build
+  // and the one before it (a running server may still be reading it) is an old or unfinished build.
   const keep = new Set([path.basename(buildDir), previous ? path.basename(previous) : '']);
   const buildsDir = path.join(root, 'builds');
   for (const name of fs.readdirSync(buildsDir)) {
     if (keep.has(name)) continue;
-    const full = path.join(buildsDir, name);
-    // Leave builds of a concurrent ingest alone: only remove those older than a minute.
     try {
-      if (Date.now() - fs.statSync(full).mtimeMs > 60_000) fs.rmSync(full, { recursive: true, force: true });
+      fs.rmSync(path.join(buildsDir, name), { recursive: true, force: true });
     } catch {
       // Pruning is best effort.
     }

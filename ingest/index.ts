@@ -1,6 +1,9 @@
 // Public face of the ingest pipeline; other modules import from here only.
 export { ingestCorpus, isIndexStale, blocksOf, discoverSources } from './ingest-corpus.js';
 export { loadIndexedCorpus, currentBuildDir } from './index-store.js';
+export { checkIndexHealth, type IndexHealth } from './index-health.js';
+export { acquireIngestLock, readLockOwner, type IngestLock } from './ingest-lock.js';
+export { formatIngestReport, failureLine } from './format-report.js';
 export { cleanLayoutText, normaliseCharacters } from './clean-text.js';
 export { splitIntoChunks, splitSentences, defaultChunking } from './split-into-chunks.js';
 export { extractGlossary, readCuratedGlossary, initialsMatch } from './extract-glossary.js';

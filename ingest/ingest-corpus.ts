@@ -9,12 +9,15 @@ import { AppError } from '../src/errors/app-error.js';
 import { readCatalogs, readSidecar, listDocumentFiles, listMetadataFiles, type CatalogEntry } from './catalog.js';
 import { cleanLayoutText } from './clean-text.js';
 import { extractGlossary, readCuratedGlossary } from './extract-glossary.js';
-import { currentBuildDir, loadIndexedCorpus, newBuildDir, readManifest, switchCurrent, writeBuild, type IndexManifest, type ManifestFile } from './index-store.js';
-import { IngestError } from './ingest-error.js';
+import { currentBuildDir, newBuildDir, readManifest, sealBuild, switchCurrent, writeBuild, type IndexManifest, type ManifestFile } from './index-store.js';
+import { checkIndexHealth, healthyOtherBuilds, inspectBuild } from './index-health.js';
+import { IngestError, type IngestFailureKind } from './ingest-error.js';
+import { acquireIngestLock } from './ingest-lock.js';
 import { loadDocx } from './loaders/load-docx.js';
 import { loadHtml } from './loaders/load-html.js';
 import { loadPdf } from './loaders/load-pdf.js';
 import { loadText } from './loaders/load-text.js';
+import type { ParserLimits } from './loaders/run-parser.js';
 import { parseMarkdown } from './parse-markdown.js';
 import { pruneParseCache, readParseCache, writeParseCache, type CachedParse } from './parse-cache.js';
 import { splitIntoChunks } from './split-into-chunks.js';
@@ -56,16 +59,16 @@ export function discoverSources(corpusDirs: string[]): SourceFile[] {
 }
 
 /** Load one file into text by format. PDF and .docx are parsed in a bounded child process. */
-async function loadFile(file: string, bytes: Buffer, parseTimeoutMs: number): Promise<LoadedText> {
+async function loadFile(file: string, bytes: Buffer, limits: ParserLimits): Promise<LoadedText> {
   const ext = path.extname(file).toLowerCase();
   switch (ext) {
     case '.pdf':
       if (!bytes.subarray(0, 1024).toString('latin1').includes('%PDF-')) {
         throw new IngestError('corrupt', 'geen PDF (de kop %PDF- ontbreekt) / not a PDF (missing %PDF- header)', 'Exporteer het document opnieuw als PDF / export the document again as PDF');
       }
-      return loadPdf(file, { timeoutMs: parseTimeoutMs });
+      return loadPdf(file, limits);
     case '.docx':
-      return loadDocx(file, bytes, { timeoutMs: parseTimeoutMs });
+      return loadDocx(file, bytes, limits);
     case '.html':
     case '.htm':
       return loadHtml(bytes);
@@ -78,11 +81,21 @@ export function blocksOf(loaded: LoadedText): Block[] {
   return loaded.format === 'markdown' ? parseMarkdown(loaded.pages, loaded.paged) : cleanLayoutText(loaded.pages, { paged: loaded.paged });
 }
 
-function failureFrom(e: unknown): { reason: string; action: string } {
-  if (e instanceof IngestError) return { reason: e.reason, action: e.action };
+function failureFrom(e: unknown): { kind: IngestFailureKind; reason: string; action: string } {
+  if (e instanceof IngestError) return { kind: e.kind, reason: e.reason, action: e.action };
   const err = e as NodeJS.ErrnoException;
-  if (err?.code === 'EACCES' || err?.code === 'EPERM') return { reason: `geen leesrechten / no permission to read (${err.code})`, action: 'Pas de bestandsrechten aan / fix the file permissions' };
-  return { reason: `onverwachte fout / unexpected error: ${err?.message ?? String(e)}`, action: 'Meld dit met het bestand bij de beheerder / report this with the file to the administrator' };
+  if (err?.code === 'EACCES' || err?.code === 'EPERM') return { kind: 'unreadable', reason: `geen leesrechten / no permission to read (${err.code})`, action: 'Pas de bestandsrechten aan / fix the file permissions' };
+  return { kind: 'unreadable', reason: `onverwachte fout / unexpected error: ${err?.message ?? String(e)}`, action: 'Meld dit met het bestand bij de beheerder / report this with the file to the administrator' };
+}
+
+/** Failures that depend only on the file's bytes: an unchanged file fails the same way, so it is not parsed again. */
+const deterministicFailures = new Set<IngestFailureKind>(['corrupt', 'encrypted', 'needs-ocr', 'zip-bomb', 'binary', 'empty']);
+
+/** Same failed files (path and content) as the previous build, so nothing about the failures changed. */
+function sameFailures(a: IndexManifest['failed'], b: IndexManifest['failed']): boolean {
+  const key = (f: IndexManifest['failed'][number]) => `${f.path}\u0000${f.sha256}\u0000${f.keptPrevious ? 1 : 0}`;
+  const as = new Set(a.map(key));
+  return a.length === b.length && b.every((f) => as.has(key(f)));
 }
 
 function documentMeta(src: SourceFile, sha: string, parsed: CachedParse, catalog: CatalogEntry | undefined): DocumentMeta {
@@ -116,24 +129,52 @@ function manifestEntry(file: string, sha?: string): ManifestFile {
 
 export async function ingestCorpus(options: IngestOptions): Promise<IngestReport> {
   const t0 = performance.now();
-  const { dataDir, maxFileBytes, parseTimeoutMs, force = false, onProgress, afterBuild, logger } = options;
+  const { dataDir, parseTimeoutMs, logger } = options;
+  const limits: ParserLimits = { timeoutMs: parseTimeoutMs, ...(options.parseMemoryMb ? { maxMemoryMb: options.parseMemoryMb } : {}) };
   const corpusDirs = options.corpusDirs.map((d) => path.resolve(d));
   for (const d of corpusDirs) {
     if (!fs.existsSync(d) || !fs.statSync(d).isDirectory()) throw new AppError('INGEST_FAILED', `corpus directory not found: ${d}`, { dir: d });
   }
+  // One ingest per data dir at a time; a lock left by a killed ingest is stale and taken over.
+  const lock = await acquireIngestLock(dataDir, {
+    waitMs: options.lockWaitMs ?? 10 * 60_000,
+    onStaleLock: (reason) => logger?.warn('ingest: taking over a stale lock', { reason }),
+  });
+  try {
+    return await ingestLocked(options, corpusDirs, limits, t0);
+  } finally {
+    lock.release();
+  }
+}
 
-  // The previous build tells which files are unchanged and which were removed.
+async function ingestLocked(options: IngestOptions, corpusDirs: string[], limits: ParserLimits, t0: number): Promise<IngestReport> {
+  const { dataDir, maxFileBytes, force = false, onProgress, afterBuild, logger } = options;
+
+  // The previous build tells which files are unchanged, which were removed, and holds the last good
+  // version of a file that has since become unreadable. A damaged index is not trusted: everything is
+  // rebuilt (from the parse cache where it can), taking last good versions from an older whole build.
   let previous: IndexedCorpus | null = null;
   let previousDir: string | null = null;
+  let damagedIndex: string | undefined;
   try {
-    const loaded = loadIndexedCorpus(dataDir);
-    previous = loaded?.corpus ?? null;
-    previousDir = loaded?.indexDir ?? null;
+    const dir = currentBuildDir(dataDir);
+    if (dir) {
+      const inspected = inspectBuild(dir);
+      if ('corpus' in inspected) {
+        previous = inspected.corpus;
+        previousDir = dir;
+      } else damagedIndex = inspected.problem;
+    }
   } catch (e) {
-    logger?.warn('previous index unreadable; building from scratch', { error: e });
+    damagedIndex = (e as Error).message;
+  }
+  if (damagedIndex) {
+    logger?.warn('ingest: index in use is damaged; rebuilding from the corpus', { problem: damagedIndex });
+    previous = healthyOtherBuilds(dataDir)[0]?.corpus ?? null;
   }
   const previousManifest = previousDir ? readManifest(previousDir) : null;
   const previousSha = new Map<string, string>((previous?.documents ?? []).map((d) => [d.path, d.sha256]));
+  const previousDocByPath = new Map<string, DocumentMeta>((previous?.documents ?? []).map((d) => [d.path, d]));
 
   const sources = discoverSources(corpusDirs);
   const catalogs = new Map(corpusDirs.map((d) => [d, readCatalogs(d)]));
@@ -149,19 +190,23 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestReport
   for (const [i, src] of sources.entries()) {
     const display = corpusDirs.length > 1 ? `${path.basename(src.corpusDir)}/${src.rel}` : src.rel;
     const progress = { index: i + 1, total: sources.length, file: display };
+    let stat: fs.Stats | undefined;
+    let sha: string | undefined;
     try {
-      const st = fs.statSync(src.abs);
+      stat = fs.statSync(src.abs);
       // The size limit is checked before anything is read.
-      if (st.size > maxFileBytes) {
-        throw new IngestError('too-large', `te groot: ${(st.size / 1048576).toFixed(1)} MB, limiet ${(maxFileBytes / 1048576).toFixed(0)} MB / too large`, 'Splits het document of verhoog MAX_FILE_MB / split the document or raise MAX_FILE_MB');
+      if (stat.size > maxFileBytes) {
+        throw new IngestError('too-large', `te groot: ${(stat.size / 1048576).toFixed(1)} MB, limiet ${(maxFileBytes / 1048576).toFixed(1)} MB / too large`, 'Splits het document of verhoog MAX_FILE_MB / split the document or raise MAX_FILE_MB');
       }
-      if (st.size === 0) throw new IngestError('empty', 'leeg bestand / empty file', 'Vervang het door de volledige versie / replace it with the complete file');
+      if (stat.size === 0) throw new IngestError('empty', 'leeg bestand (0 bytes) / empty file', 'Vervang het door de volledige versie / replace it with the complete file');
       const bytes = fs.readFileSync(src.abs);
-      const sha = sha256(bytes);
+      sha = sha256(bytes);
       let parsed = force ? null : readParseCache(dataDir, sha);
       const wasCached = parsed !== null;
       if (!parsed) {
-        const loaded = await loadFile(src.abs, bytes, parseTimeoutMs);
+        const knownFailure = force ? undefined : previousManifest?.failed.find((f) => f.path === src.abs && f.sha256 === sha && f.kind && deterministicFailures.has(f.kind));
+        if (knownFailure) throw new IngestError(knownFailure.kind!, knownFailure.reason, knownFailure.action);
+        const loaded = await loadFile(src.abs, bytes, limits);
         const blocks = blocksOf(loaded);
         if (!blocks.some((b) => b.kind !== 'heading')) throw new IngestError('empty', 'geen tekst gevonden / no text found', 'Controleer of het document tekst bevat (geen afbeelding) / check that the document contains text');
         const firstHeading = blocks.find((b) => b.kind === 'heading')?.text;
@@ -180,20 +225,25 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestReport
       const docChunks = splitIntoChunks(src.id, parsed.blocks);
       documents.push(meta);
       chunks.push(...docChunks);
-      manifestFiles.push({ path: src.abs, size: st.size, mtimeMs: st.mtimeMs, sha256: sha });
+      manifestFiles.push({ path: src.abs, size: stat.size, mtimeMs: stat.mtimeMs, sha256: sha });
       const isUnchanged = !force && wasCached && previousSha.get(src.abs) === sha;
       (isUnchanged ? unchanged : indexed).push(display);
       onProgress?.({ ...progress, status: isUnchanged ? 'unchanged' : 'indexed', chunks: docChunks.length });
     } catch (e) {
-      const f = failureFrom(e);
-      failed.push({ file: display, ...f });
-      try {
-        manifestFailed.push({ ...manifestEntry(src.abs), ...f });
-      } catch {
-        // An unreadable file simply stays out of the manifest; the index is then stale until it is fixed.
+      const { kind, ...f } = failureFrom(e);
+      // Nothing lost: a file that was indexed before keeps its last good version in the index.
+      const before = previousDocByPath.get(src.abs);
+      const beforeChunks = before ? (previous?.chunks ?? []).filter((c) => c.docId === before.id) : [];
+      const keptPrevious = !!before && beforeChunks.length > 0;
+      if (keptPrevious) {
+        documents.push(before!);
+        chunks.push(...beforeChunks);
       }
-      logger?.warn('ingest: file failed', { file: display, reason: f.reason });
-      onProgress?.({ ...progress, status: 'failed', reason: f.reason });
+      failed.push({ file: display, ...f, ...(keptPrevious ? { keptPrevious } : {}) });
+      if (stat) manifestFailed.push({ path: src.abs, size: stat.size, mtimeMs: stat.mtimeMs, sha256: sha ?? '', ...f, kind, ...(keptPrevious ? { keptPrevious } : {}) });
+      // Without a stat the file is unreadable and stays out of the manifest: the index is stale until it is fixed.
+      logger?.warn(keptPrevious ? 'ingest: file failed, kept its previous version' : 'ingest: file failed', { file: display, reason: f.reason });
+      onProgress?.({ ...progress, status: 'failed', reason: f.reason, ...(keptPrevious ? { keptPrevious } : {}) });
     }
   }
 
@@ -211,7 +261,8 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestReport
     previousManifest.pipelineVersion === PIPELINE_VERSION &&
     JSON.stringify(previousManifest.corpusDirs) === JSON.stringify(corpusDirs) &&
     metadataFiles.every((m) => previousManifest.files.some((p) => p.path === m.path && p.sha256 === m.sha256)) &&
-    previousManifest.files.filter((p) => !currentPaths.has(p.path)).every((p) => metadataFiles.some((m) => m.path === p.path));
+    previousManifest.files.filter((p) => !currentPaths.has(p.path)).every((p) => metadataFiles.some((m) => m.path === p.path)) &&
+    sameFailures(previousManifest.failed, manifestFailed);
   if (!force && previousDir && sameMetadata && indexed.length === 0 && removed.length === 0 && previous?.documents.length === documents.length) {
     pruneParseCache(dataDir, keepSha);
     return { indexDir: previousDir, documents: documents.length, chunks: chunks.length, indexed, unchanged, removed, failed, ms: Math.round(performance.now() - t0) };
@@ -221,10 +272,12 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestReport
   for (const p of [...curated.problems, ...[...catalogs.values()].flatMap((c) => c.problems)]) logger?.warn('ingest: metadata problem', { problem: p });
   const corpus: IndexedCorpus = { documents, chunks, glossary: [...extractGlossary(chunks), ...curated.entries], builtAt: new Date().toISOString() };
 
+  // Written to a new build dir; CURRENT names it only once it is complete and sealed.
   const buildDir = newBuildDir(dataDir);
   try {
     writeBuild(buildDir, corpus, manifest);
     if (afterBuild) await afterBuild(corpus, buildDir);
+    sealBuild(buildDir);
     switchCurrent(dataDir, buildDir);
   } catch (cause) {
     fs.rmSync(buildDir, { recursive: true, force: true });
@@ -232,7 +285,17 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestReport
   }
   pruneParseCache(dataDir, keepSha);
   logger?.info('ingest done', { documents: documents.length, chunks: chunks.length, failed: failed.length });
-  return { indexDir: buildDir, documents: documents.length, chunks: chunks.length, indexed, unchanged, removed, failed, ms: Math.round(performance.now() - t0) };
+  return {
+    indexDir: buildDir,
+    documents: documents.length,
+    chunks: chunks.length,
+    indexed,
+    unchanged,
+    removed,
+    failed,
+    ms: Math.round(performance.now() - t0),
+    ...(damagedIndex ? { damagedIndex } : {}),
+  };
 }
 
 /**
@@ -247,6 +310,7 @@ export async function isIndexStale(corpusDirs: string[], dataDir: string): Promi
     return true;
   }
   if (!dir) return true;
+  if (!checkIndexHealth(dataDir).ok) return true;
   const manifest = readManifest(dir);
   if (!manifest || manifest.pipelineVersion !== PIPELINE_VERSION) return true;
   const dirs = corpusDirs.map((d) => path.resolve(d));

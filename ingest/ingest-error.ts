@@ -1,5 +1,5 @@
 // A file-level ingest failure: the file is reported (name, reason, what to do) and the rest is indexed.
-export type IngestFailureKind = 'too-large' | 'binary' | 'corrupt' | 'timeout' | 'needs-ocr' | 'zip-bomb' | 'empty' | 'unreadable';
+export type IngestFailureKind = 'too-large' | 'binary' | 'corrupt' | 'timeout' | 'needs-ocr' | 'zip-bomb' | 'empty' | 'unreadable' | 'encrypted';
 
 export class IngestError extends Error {
   constructor(

@@ -35,6 +35,8 @@ export interface IngestProgress {
   status: 'indexed' | 'unchanged' | 'failed';
   chunks?: number;
   reason?: string;
+  /** The file failed, but its last good version stays in the index. */
+  keptPrevious?: boolean;
 }
 
 export interface IngestFailure {
@@ -42,6 +44,8 @@ export interface IngestFailure {
   reason: string;
   /** What the user can do about it, in plain words. */
   action: string;
+  /** The file was indexed before: that previous version stays searchable until it is fixed or removed. */
+  keptPrevious?: boolean;
 }
 
 export interface IngestReport {
@@ -53,6 +57,8 @@ export interface IngestReport {
   removed: string[];
   failed: IngestFailure[];
   ms: number;
+  /** Set when the index in use was damaged (and therefore rebuilt): what was wrong with it. */
+  damagedIndex?: string;
 }
 
 export interface IngestOptions {
@@ -60,6 +66,10 @@ export interface IngestOptions {
   dataDir: string;
   maxFileBytes: number;
   parseTimeoutMs: number;
+  /** Heap limit of the PDF/.docx parse process in MB (default 768). */
+  parseMemoryMb?: number;
+  /** How long to wait when another ingest holds the lock on dataDir (default 10 minutes); 0 fails at once. */
+  lockWaitMs?: number;
   force?: boolean;
   onProgress?: (e: IngestProgress) => void;
   afterBuild?: (corpus: IndexedCorpus, indexDir: string) => Promise<void>;

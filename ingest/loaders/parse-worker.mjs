@@ -4,8 +4,28 @@
 //
 // Request:  { file: string, kind: 'pdf' | 'docx' }
 // Response: { ok: true, pages: string[], title?: string, html?: string }
-//         | { ok: false, kind: 'corrupt' | 'needs-ocr' | 'unreadable', message: string }
+//         | { ok: false, kind: 'corrupt' | 'encrypted', message: string }
 import fs from 'node:fs';
+import path from 'node:path';
+
+// When the ingest process dies (kill -9), the IPC channel closes: stop instead of parsing for nobody.
+process.on('disconnect', () => process.exit(1));
+
+// Test hook, so tests can prove the time and memory bounds with a real stalled or exploding parser:
+// WEGWIJZER_TEST_PARSER_FAULT="hang:<file name>,oom:<file name>". Unset in normal use.
+function injectedFault(file) {
+  const spec = process.env.WEGWIJZER_TEST_PARSER_FAULT;
+  if (!spec) return;
+  for (const item of spec.split(',')) {
+    const [mode, name] = item.split(':');
+    if (name !== path.basename(file)) continue;
+    if (mode === 'hang') for (;;); // a parser stuck in a loop: no events, no timers, only SIGKILL helps
+    if (mode === 'oom') {
+      const hog = [];
+      for (;;) hog.push(new Array(1 << 20).fill(hog.length));
+    }
+  }
+}
 
 async function parsePdf(bytes) {
   const { PDFParse } = await import('pdf-parse');
@@ -17,8 +37,10 @@ async function parsePdf(bytes) {
       const info = await parser.getInfo();
       const t = info?.info?.Title;
       if (typeof t === 'string' && t.trim()) title = t.trim();
-    } catch {
-      // Missing document info is no reason to refuse the text.
+    } catch (e) {
+      // Missing document info is no reason to refuse the text, but a password is: after this failure
+      // pdf.js only says "Unable to deserialize cloned data" for the text.
+      if (e?.name === 'PasswordException') throw e;
     }
     const result = await parser.getText();
     return { ok: true, pages: result.pages.map((p) => p.text), ...(title ? { title } : {}) };
@@ -35,10 +57,13 @@ async function parseDocx(bytes) {
 
 async function handle(req) {
   try {
+    injectedFault(req.file);
     const bytes = fs.readFileSync(req.file);
     return req.kind === 'pdf' ? await parsePdf(bytes) : await parseDocx(bytes);
   } catch (e) {
-    return { ok: false, kind: 'corrupt', message: String(e?.message ?? e) };
+    // pdf.js signals a user password with a PasswordException (NEED_PASSWORD / INCORRECT_PASSWORD).
+    const encrypted = e?.name === 'PasswordException' || /password/i.test(String(e?.message ?? ''));
+    return { ok: false, kind: encrypted ? 'encrypted' : 'corrupt', message: String(e?.message ?? e) };
   }
 }
 

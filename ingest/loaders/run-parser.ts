@@ -15,7 +15,7 @@ export interface ParsedRaw {
   title?: string;
   html?: string;
 }
-type ParseResponse = ({ ok: true } & ParsedRaw) | { ok: false; kind: 'corrupt'; message: string };
+type ParseResponse = ({ ok: true } & ParsedRaw) | { ok: false; kind: 'corrupt' | 'encrypted'; message: string };
 
 export interface ParserLimits {
   timeoutMs: number;
@@ -52,6 +52,7 @@ export function parseInChildProcess(req: ParseRequest, limits: ParserLimits): Pr
     child.on('message', (res: ParseResponse) => {
       finish(() => {
         if (res.ok) resolve({ pages: res.pages, ...(res.title ? { title: res.title } : {}), ...(res.html !== undefined ? { html: res.html } : {}) });
+        else if (res.kind === 'encrypted') reject(new IngestError('encrypted', `${req.kind === 'pdf' ? 'de PDF' : 'het Word-bestand'} is beveiligd met een wachtwoord / password protected`, 'Sla een kopie zonder wachtwoord op en zet die in de corpusmap / save a copy without a password in the corpus folder'));
         else reject(new IngestError('corrupt', `${req.kind === 'pdf' ? 'PDF' : 'Word-bestand'} onleesbaar / unreadable: ${res.message}`, req.kind === 'pdf' ? 'Open de PDF in een PDF-lezer en sla hem opnieuw op, of exporteer hem opnieuw / re-save or re-export the PDF' : 'Open het bestand in Word en sla het opnieuw op als .docx / open it in Word and save it again as .docx'));
       });
     });
