@@ -61,6 +61,8 @@ export interface ReminderOutbox {
   markSent(id: number, owner: string, externalId: string | undefined, now: string): boolean;
   markFailed(id: number, owner: string, error: string, nextAttemptAt: string, now: string): boolean;
   rows(milestoneId?: string): OutboxRow[];
+  /** Run fn as one unit (one commit instead of one per statement). */
+  batch<T>(fn: () => T): T;
 }
 
 export type SqliteMilestoneStore = MilestoneStore & ReminderOutbox;
@@ -222,6 +224,8 @@ export function createSqliteMilestoneStore(db: Db): SqliteMilestoneStore {
      WHERE id = @id AND status = 'pending' AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until < @now)`,
   );
   const rowStmt = db.prepare('SELECT * FROM reminder_outbox WHERE id = ?');
+  const pendingStmt = db.prepare(`SELECT * FROM reminder_outbox WHERE milestone_id = ? AND status = 'pending' ORDER BY send_at, id`);
+  const dueStmt = db.prepare(`SELECT * FROM reminder_outbox WHERE status = 'pending' AND send_at <= ? ORDER BY send_at, id`);
   const sentStmt = db.prepare(
     `UPDATE reminder_outbox SET status = 'sent', external_id = @externalId, sent_at = @now, lease_owner = NULL, lease_until = NULL,
        last_error = NULL, updated_at = @now
@@ -261,9 +265,9 @@ export function createSqliteMilestoneStore(db: Db): SqliteMilestoneStore {
 
     enqueue: (rows, now) => wrap('enqueue', () => db.transaction(() => rows.reduce((n, r) => n + enqueueStmt.run({ ...r, now }).changes, 0))()),
     pending: (milestoneId) => wrap('pending', () =>
-      (db.prepare(`SELECT * FROM reminder_outbox WHERE milestone_id = ? AND status = 'pending' ORDER BY send_at, id`).all(milestoneId) as OutboxRecord[]).map(toRow)),
+      (pendingStmt.all(milestoneId) as OutboxRecord[]).map(toRow)),
     duePending: (now) => wrap('duePending', () =>
-      (db.prepare(`SELECT * FROM reminder_outbox WHERE status = 'pending' AND send_at <= ? ORDER BY send_at, id`).all(now) as OutboxRecord[]).map(toRow)),
+      (dueStmt.all(now) as OutboxRecord[]).map(toRow)),
     close: (ids, status, now) => wrap('close', () => db.transaction(() => ids.reduce((n, id) => n + closeStmt.run({ id, status, now }).changes, 0))()),
     claim: (id, owner, now, leaseUntil) => wrap('claim', () => {
       if (claimStmt.run({ id, owner, now, leaseUntil }).changes !== 1) return undefined;
@@ -271,6 +275,7 @@ export function createSqliteMilestoneStore(db: Db): SqliteMilestoneStore {
     }),
     markSent: (id, owner, externalId, now) => wrap('markSent', () => sentStmt.run({ id, owner, externalId: externalId ?? null, now }).changes === 1),
     markFailed: (id, owner, error, nextAttemptAt, now) => wrap('markFailed', () => failedStmt.run({ id, owner, error, nextAttemptAt, now }).changes === 1),
+    batch: (fn) => db.transaction(fn)(),
     rows: (milestoneId) => wrap('rows', () =>
       (milestoneId
         ? (db.prepare('SELECT * FROM reminder_outbox WHERE milestone_id = ? ORDER BY send_at, id').all(milestoneId) as OutboxRecord[])

@@ -166,8 +166,8 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   async function tick(): Promise<TickReport> {
     const now = clock.now();
     const report: TickReport = { enqueued: 0, cancelled: 0, superseded: 0, sent: 0, alreadyDelivered: 0, failed: 0 };
-    plan(now, report);
-    const rows = supersede(now, report);
+    store.batch(() => plan(now, report));
+    const rows = store.batch(() => supersede(now, report));
     for (const row of rows) await deliver(row, now, report);
     if (report.sent || report.failed || report.superseded || report.alreadyDelivered) logger.info('reminder tick', { ...report });
     return report;

@@ -47,6 +47,19 @@ export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
  * for one that exists twice (autumn) the first.
  */
 export function zonedTimeToUtc(day: string, time: string, timeZone: string): Date {
+  // The scheduler re-plans every milestone each tick; the same few days recur, so remember them.
+  const key = `${day} ${time} ${timeZone}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return new Date(hit);
+  const result = computeZonedTimeToUtc(day, time, timeZone);
+  if (memo.size > 50_000) memo.clear();
+  memo.set(key, result.getTime());
+  return result;
+}
+
+const memo = new Map<string, number>();
+
+function computeZonedTimeToUtc(day: string, time: string, timeZone: string): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const [hh, mm] = time.split(':').map(Number) as [number, number];
   const naive = Date.UTC(y, m - 1, d, hh, mm);
