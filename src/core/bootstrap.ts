@@ -10,7 +10,8 @@ import type { Assistant } from './assistant.js';
 import { createLogger, type Logger } from './logger.js';
 import type { Answerer, Embedder, IndexedCorpus, Retriever } from './types.js';
 import { AppError } from '../errors/app-error.js';
-import { createLlmAnswererFromConfig } from './llm-answerer-from-config.js';
+import { createChatModelFromConfig, createLlmAnswerer } from './llm-answerer-from-config.js';
+import { rewriteFollowUp } from '../answer/llm/follow-up.js';
 
 export interface BootstrapOptions {
   env?: Record<string, string | undefined>;
@@ -77,7 +78,8 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Runtime
 
   const retriever = await openRetriever({ corpus, indexDir, embedder });
   const extractive = new ExtractiveAnswerer();
-  const answerer = config.ANSWERER === 'llm' ? await createLlmAnswererFromConfig(config, extractive, logger) : extractive;
+  const chatModel = await createChatModelFromConfig(config);
+  const answerer = config.ANSWERER === 'llm' ? await createLlmAnswerer(config, chatModel, extractive, logger) : extractive;
 
   const assistant = createAssistant({
     corpus,
@@ -88,6 +90,8 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Runtime
     maxQuestionChars: config.MAX_QUESTION_CHARS,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     commandHandlers: options.commandHandlers,
+    // With a model the follow-up is rewritten by it; without one, by a deterministic rule.
+    rewriteFollowUp: (question, history) => rewriteFollowUp(question, history, chatModel, { logger, timeoutMs: config.CHAT_TIMEOUT_MS }),
   });
   return { config, logger, corpus, indexDir, embedder, retriever, answerer, extractive, assistant, ingestReport };
 }

@@ -5,6 +5,7 @@ import { silentLogger, type Logger } from '../../core/logger.js';
 import { reply } from '../../core/prompts.js';
 import type { ConversationTurn, Language } from '../../core/types.js';
 import type { ChatModel } from '../../models/chat-model.js';
+import { detectLanguage } from '../detect-language.js';
 
 export interface RewriteOptions {
   /** Language of the follow-up; detected from its words when not given. */
@@ -29,12 +30,6 @@ const stopwords = new Set(
 const followUpOpeners = /^(?:en|maar|ook|and|but|also)\b|^(?:hoe zit het met|wat (?:is|geldt) er voor|wat dacht je van|what about|how about|and what about|same for|idem)\b/i;
 const pronouns = /\b(?:die|dat|deze|dit|daar|daarvan|daarbij|daarvoor|hiervan|hierbij|ervan|het zelfde|hetzelfde|it|that|this|these|those|they|them|there|its)\b/i;
 
-export function detectLanguage(text: string): Language {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const en = words.filter((w) => /^(the|what|which|who|when|where|how|is|are|does|do|about|for|and|of|to|in|applies|deadline|region)$/.test(w)).length;
-  const nl = words.filter((w) => /^(de|het|een|wat|welk|welke|wie|wanneer|waar|hoe|is|zijn|geldt|voor|en|van|over|bij|regio|mijlpaal)$/.test(w)).length;
-  return en > nl ? 'en' : 'nl';
-}
 
 /** True when the question leans on the previous turn: short, opens with 'en'/'what about', or points back with a pronoun. */
 export function looksLikeFollowUp(question: string): boolean {
