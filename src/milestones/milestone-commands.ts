@@ -100,7 +100,7 @@ export async function handleMilestoneCommand(text: string, ctx: AskContext, serv
   if (/^(mijlpalen|mijlpaal|milestones?) (help|hulp)$/i.test(s) || /^(help|hulp) (mijlpalen|milestones)$/i.test(s)) {
     return out(lang, t('usage', lang), { action: 'help' });
   }
-  if ((m = s.match(/^(?:mijlpaal toevoegen|voeg mijlpaal toe|nieuwe mijlpaal|milestone add|add milestone):?\s+(.+?)\s+(?:op|per|voor|uiterlijk|on|by|due)\s+(.+)$/i))) {
+  if ((m = s.match(/^(?:mijlpaal toevoegen|voeg mijlpaal toe|nieuwe mijlpaal|milestone add|add milestone):?\s+(.+)\s+(?:op|per|voor|uiterlijk|on|by|due)\s+(.+)$/i))) {
     const due = parseDueDate(m[2]!, service.today());
     if (!due) return out(lang, t('bad-date', lang, { text: m[2]! }), { action: 'error', reason: 'bad-date' });
     const target = conversationTarget(ctx);

@@ -45,6 +45,9 @@ describe('milestone chat commands', () => {
     expect(added?.text).toContain('15 januari 2027');
     await run(s, 'mijlpaal toevoegen Marktconsultatie afronden op eind december');
     await run(s, 'mijlpaal toevoegen Offertes beoordeeld op 2026-11-20');
+    const withOp = await run(s, 'mijlpaal toevoegen Zicht op kosten op 1 maart 2027');
+    expect(withOp?.data.milestone).toMatchObject({ title: 'Zicht op kosten', due: '2027-03-01' });
+    await run(s, `mijlpaal ${withOp?.data.milestone.id} schrappen`);
 
     const list = await run(s, 'mijlpalen');
     expect(list?.data.timeline.months.map((m: any) => m.month)).toEqual(['2026-11', '2026-12', '2027-01']);
