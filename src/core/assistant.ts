@@ -29,8 +29,8 @@ export type AssistantReply =
 export interface Assistant {
   /** Answer one message. Never throws for user input; infrastructure failures throw coded errors. */
   handle(text: string, context: AskContext): Promise<AssistantReply>;
-  /** Introduction for new members and first-time direct chats. */
-  welcome(language?: Language): Promise<AssistantReply>;
-  /** The documents the assistant knows (for onboarding and health). */
-  documents(): DocumentMeta[];
+  /** Introduction for new members and first-time direct chats; lists only documents the context may read. */
+  welcome(language?: Language, context?: AskContext): Promise<AssistantReply>;
+  /** The documents the assistant knows (for onboarding and health); with a context, those it may read. */
+  documents(context?: AskContext): DocumentMeta[];
 }

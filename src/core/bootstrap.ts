@@ -10,6 +10,7 @@ import type { Assistant } from './assistant.js';
 import { createLogger, type Logger } from './logger.js';
 import type { Answerer, Embedder, IndexedCorpus, Retriever } from './types.js';
 import { AppError } from '../errors/app-error.js';
+import { loadScopePolicy } from './access-scopes.js';
 import { createChatModelFromConfig, createLlmAnswerer } from './llm-answerer-from-config.js';
 import { rewriteFollowUp } from '../answer/llm/follow-up.js';
 
@@ -90,6 +91,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Runtime
     maxQuestionChars: config.MAX_QUESTION_CHARS,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     commandHandlers: options.commandHandlers,
+    scopePolicy: loadScopePolicy(config.SCOPES_FILE),
     // With a model the follow-up is rewritten by it; without one, by a deterministic rule.
     rewriteFollowUp: (question, history) => rewriteFollowUp(question, history, chatModel, { logger, timeoutMs: config.CHAT_TIMEOUT_MS }),
   });

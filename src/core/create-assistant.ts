@@ -1,6 +1,7 @@
 // The Assistant: routes one message to help, the document list, the glossary, a milestone command or a
 // cited answer. It knows ports only (Retriever, Answerer, command handlers); channels render its replies.
 import type { AskContext, Assistant, AssistantReply } from './assistant.js';
+import { unrestricted, type ScopePolicy } from './access-scopes.js';
 import type { Logger } from './logger.js';
 import { loadPrompt, reply } from './prompts.js';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
@@ -24,6 +25,8 @@ export interface AssistantDeps {
   /** Turns a follow-up ("en voor Verblijf?") into a standalone question using the thread's history. */
   rewriteFollowUp?: (question: string, history: ConversationTurn[]) => Promise<string>;
   now?: () => number;
+  /** Which documents a conversation may read; default: all. */
+  scopePolicy?: ScopePolicy;
 }
 
 const patterns = {
@@ -63,22 +66,36 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     glossaryByAbbr.set(key, [...(glossaryByAbbr.get(key) ?? []), e]);
   }
   const docsById = new Map(deps.corpus.documents.map((d) => [d.id, d]));
+  const policy = deps.scopePolicy ?? unrestricted;
+  /** Filters applied before anything is searched or listed, so another scope's document never shows. */
+  const readable = (scopes: string[] | undefined) => {
+    if (!scopes) return () => true;
+    const allowed = new Set(scopes);
+    return (docId: string | undefined) => {
+      const d = docId ? docsById.get(docId) : undefined;
+      return Boolean(d && allowed.has(d.scope ?? d.region ?? ''));
+    };
+  };
 
   const examples = (language: Language) => loadPrompt(`replies/examples.${language}.txt`).split('\n').filter(Boolean);
   const docLine = (d: IndexedCorpus['documents'][number]) => `${d.title}${d.date ? ` (${d.date})` : ''}`;
-  const sortedDocs = () => [...deps.corpus.documents].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title));
+  const sortedDocs = (scopes?: string[]) => deps.corpus.documents.filter((d) => readable(scopes)(d.id)).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title));
 
   function helpReply(language: Language): AssistantReply {
     return { kind: 'help', language, text: reply('replies/help', language, { examples: examples(language).map((e) => `"${e}"`).join(', ') }) };
   }
 
-  function documentsReply(language: Language): AssistantReply {
-    const documents = sortedDocs();
+  function documentsReply(language: Language, scopes: string[] | undefined): AssistantReply {
+    const documents = sortedDocs(scopes);
     return { kind: 'documents', language, documents, text: reply('replies/documents', language, { count: documents.length, documents: bulletList(documents.map(docLine)) }) };
   }
 
-  function glossaryListReply(language: Language): AssistantReply {
-    const best = [...glossaryByAbbr.values()].map((es) => es[0]!).sort((a, b) => a.abbr.localeCompare(b.abbr, 'nl'));
+  function glossaryListReply(language: Language, scopes: string[] | undefined): AssistantReply {
+    const canRead = readable(scopes);
+    const best = [...glossaryByAbbr.values()]
+      .map((es) => es.find((e) => e.origin === 'curated' || canRead(e.docId)))
+      .filter((e): e is GlossaryEntry => Boolean(e))
+      .sort((a, b) => a.abbr.localeCompare(b.abbr, 'nl'));
     return {
       kind: 'glossary',
       language,
@@ -88,9 +105,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   /** Entries from the documents come first: they can be cited. */
-  function lookupGlossary(abbr: string): GlossaryEntry[] {
+  function lookupGlossary(abbr: string, scopes: string[] | undefined): GlossaryEntry[] {
     const key = normalize(abbr).replace(/['’]s$/, '').replace(/[?.!]+$/, '');
-    const hits = glossaryByAbbr.get(key) ?? [];
+    const canRead = readable(scopes);
+    const hits = (glossaryByAbbr.get(key) ?? []).filter((e) => e.origin === 'curated' || canRead(e.docId));
     return [...hits].sort((a, b) => (a.origin === b.origin ? 0 : a.origin === 'document' ? -1 : 1));
   }
 
@@ -129,7 +147,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     // "Wat betekent NvO?": when the answerer missed the expansion, the glossary entry with its source answers.
     const abbr = glossaryAbbreviation(question);
     if (abbr) {
-      const entry = lookupGlossary(abbr)[0];
+      const entry = lookupGlossary(abbr, context.scopes)[0];
       if (entry && (answer.abstained || !normalize(answer.text).includes(normalize(entry.expansion)))) {
         answer = glossaryAnswer(entry, language, retrieved) ?? answer;
         if (answer.abstained && entry.origin === 'curated') return curatedGlossaryReply(entry, language);
@@ -154,17 +172,18 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   return {
-    documents: () => sortedDocs(),
+    documents: (context?: AskContext) => sortedDocs(context ? policy.resolve(context) : undefined),
 
-    async welcome(language: Language = 'nl') {
-      const documents = sortedDocs();
+    async welcome(language: Language = 'nl', context?: AskContext) {
+      const documents = sortedDocs(context ? policy.resolve(context) : undefined);
       const shown = documents.slice(0, 8);
       const more = documents.length - shown.length;
       const list = bulletList(shown.map(docLine)) + (more > 0 ? `\n• … (+${more})` : '');
       return { kind: 'help', language, text: reply('replies/welcome', language, { count: documents.length, documents: list, examples: bulletList(examples(language)) }) };
     },
 
-    async handle(raw: string, context: AskContext): Promise<AssistantReply> {
+    async handle(raw: string, askContext: AskContext): Promise<AssistantReply> {
+      const context: AskContext = { ...askContext, scopes: policy.resolve(askContext) };
       let text = cleanQuestion(raw ?? '');
       const language = text ? deps.detectLanguage(text) : 'nl';
       if (!text || !/[\p{L}\p{N}]/u.test(text)) {
@@ -183,14 +202,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       }
 
       if (patterns.help.test(text)) return helpReply(language);
-      if (patterns.documents.test(text)) return documentsReply(language);
-      if (patterns.glossaryList.test(text)) return glossaryListReply(language);
+      if (patterns.documents.test(text)) return documentsReply(language, context.scopes);
+      if (patterns.glossaryList.test(text)) return glossaryListReply(language, context.scopes);
       for (const handler of deps.commandHandlers ?? []) {
         const handled = await handler(text, language, context);
         if (handled) return handled;
       }
       const abbr = glossaryAbbreviation(text);
-      if (abbr && lookupGlossary(abbr).length === 0 && /^[A-Z0-9+&.-]+$/.test(abbr.replace(/['’]s$/, ''))) {
+      if (abbr && lookupGlossary(abbr, context.scopes).length === 0 && /^[A-Z0-9+&.-]+$/.test(abbr.replace(/['’]s$/, ''))) {
         // An unknown abbreviation: still search, the documents may use it without spelling it out.
         const answered = await answerQuestion(text, language, context, note);
         if (answered.kind === 'answer' && answered.answer.abstained) {
