@@ -3,6 +3,7 @@
 // would have seen. It also accepts POSTs to /response-url/<id> (slash-command response_url).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 export interface RecordedSlackCall {
   method: string;
@@ -21,6 +22,13 @@ export interface FakeSlackApi {
   responses: { path: string; body: Record<string, unknown> }[];
   botUserId: string;
   callsTo(method: string): RecordedSlackCall[];
+  /**
+   * Socket Mode: deliver an envelope ({ type: 'events_api', payload, ... }) over the app's open
+   * WebSocket and resolve with the app's acknowledgement.
+   */
+  sendEnvelope(envelope: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** Socket Mode: resolves when the app has connected and received 'hello'. */
+  socketConnected(): Promise<void>;
   /** Wait until the predicate holds over the recorded calls (polling; fails after timeoutMs). */
   waitFor<T>(pick: (api: FakeSlackApi) => T | undefined | false, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
@@ -65,7 +73,8 @@ export async function startFakeSlackApi(options: { botUserId?: string; teamId?: 
       else if (method === 'chat.postMessage') {
         ts += 1;
         body = { ok: true, channel: args.channel, ts: `${ts}.000100`, message: { text: args.text, ts: `${ts}.000100` } };
-      } else if (method === 'chat.postEphemeral') body = { ok: true, message_ts: `${ts}.000200` };
+      } else if (method === 'apps.connections.open') body = { ok: true, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/socket` };
+      else if (method === 'chat.postEphemeral') body = { ok: true, message_ts: `${ts}.000200` };
       else if (method === 'conversations.history') {
         // What was posted to the channel, newest first, with metadata as Slack returns it.
         const messages = calls
@@ -78,6 +87,26 @@ export async function startFakeSlackApi(options: { botUserId?: string; teamId?: 
       res.end(JSON.stringify(body));
     });
   });
+  // Socket Mode: the app opens a WebSocket at the URL apps.connections.open returned.
+  const wss = new WebSocketServer({ server, path: '/socket' });
+  let socket: WebSocket | undefined;
+  let onConnected: (() => void) | undefined;
+  const connected = new Promise<void>((resolve) => (onConnected = resolve));
+  const acks = new Map<string, (ack: Record<string, unknown>) => void>();
+  wss.on('connection', (ws) => {
+    socket = ws;
+    ws.on('message', (data) => {
+      const msg = JSON.parse(String(data)) as Record<string, unknown>;
+      const id = msg.envelope_id as string | undefined;
+      if (id && acks.has(id)) {
+        acks.get(id)!(msg);
+        acks.delete(id);
+      }
+    });
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'AWEG' } }));
+    onConnected!();
+  });
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
 
@@ -88,6 +117,13 @@ export async function startFakeSlackApi(options: { botUserId?: string; teamId?: 
     responses,
     botUserId,
     callsTo: (method) => calls.filter((c) => c.method === method),
+    socketConnected: () => connected,
+    sendEnvelope(envelope) {
+      if (!socket) return Promise.reject(new Error('no Socket Mode connection'));
+      const ack = new Promise<Record<string, unknown>>((resolve) => acks.set(String(envelope.envelope_id), resolve));
+      socket.send(JSON.stringify(envelope));
+      return ack;
+    },
     async waitFor(pick, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -99,6 +135,8 @@ export async function startFakeSlackApi(options: { botUserId?: string; teamId?: 
     },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -65,7 +65,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
   let receiver: Receiver;
   let httpReceiver: HTTPReceiver | undefined;
   if (socket) {
-    receiver = new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger: boltLogger });
+    receiver = new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger: boltLogger, installerOptions: clientOptions ? { clientOptions } : {} });
   } else {
     httpReceiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: [slackEventsPath], logger: boltLogger });
     receiver = httpReceiver;
