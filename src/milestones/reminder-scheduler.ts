@@ -174,7 +174,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   }
 
   let timer: NodeJS.Timeout | undefined;
-  return {
+  const api: ReminderScheduler = {
     tick: () => {
       // One tick at a time per scheduler: a slow send must not overlap the next timer tick.
       const p = (running ?? Promise.resolve()).then(tick, tick);
@@ -184,7 +184,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     start(intervalMs = 60_000) {
       if (timer) return;
       const run = () => {
-        this.tick().catch((error) => logger.error('reminder tick failed', { error }));
+        api.tick().catch((error) => logger.error('reminder tick failed', { error }));
       };
       timer = setInterval(run, intervalMs);
       timer.unref?.();
@@ -196,4 +196,5 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
       await running;
     },
   };
+  return api;
 }

@@ -274,4 +274,15 @@ describe('reminder scheduler', () => {
     await s.tick();
     expect(sender.delivered).toHaveLength(1);
   });
+
+  it('start() runs a first tick at once and stop() waits for it', async () => {
+    const { open } = setup();
+    const store = open();
+    store.upsert(confirmedMilestone({ id: 'm1' }));
+    const sender = createRecordingReminderSender('log');
+    const s = scheduler(store, [sender], manualClock('2026-12-07T08:00:00Z'));
+    s.start(24 * HOUR);
+    await s.stop();
+    expect(sender.delivered.map((d) => d.message.occurrenceKey)).toEqual(['2026-12-21:d-14']);
+  });
 });
