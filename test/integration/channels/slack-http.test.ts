@@ -203,6 +203,22 @@ describe('Slack over HTTP', () => {
     expect(String(welcomes[0]!.args.text)).toMatch(/Ik ben Wegwijzer/);
   });
 
+  it('introduces itself once when someone opens its direct chat for the first time', async () => {
+    const opened = () => ({ type: 'app_home_opened', user: 'UFRANK', channel: 'DFRANK', tab: 'messages', event_ts: `1732750000.${++seq}` });
+    await post(eventEnvelope(opened()), 'application/json');
+    await slackApi.waitFor(() => postsIn('DFRANK').length > 0);
+    await post(eventEnvelope(opened()), 'application/json');
+    // A first question after opening gets its answer without a second introduction.
+    const ts = `1732750001.${String(++seq).padStart(6, '0')}`;
+    await post(eventEnvelope({ type: 'message', channel_type: 'im', channel: 'DFRANK', user: 'UFRANK', text: question, ts, event_ts: ts }), 'application/json');
+    await slackApi.waitFor(() => postsIn('DFRANK').length >= 2);
+    const texts = postsIn('DFRANK').map((c) => String(c.args.text));
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toMatch(/Ik ben Wegwijzer/);
+    expect(texts[0]).toContain(nvoQuestion.title);
+    expect(texts[1]).toContain(nvoQuestion.fact);
+  });
+
   it('acknowledges the slash command at once and answers through response_url', async () => {
     const body = new URLSearchParams({
       token: 'legacy', team_id: 'TREGIO', channel_id: 'CINKOOP', user_id: 'UERIK', command: '/wegwijzer', text: question,

@@ -160,7 +160,13 @@ describe('Teams over /api/messages', () => {
     await postActivity(server, added(bot.id));
     const welcomes = connector.messagesTo(conversation.id).filter((m) => /Ik ben Wegwijzer/.test(m.activity.text ?? ''));
     expect(welcomes).toHaveLength(1);
-    expect(welcomes[0]!.activity.text).toContain('documenten');
+    expect(welcomes[0]!.activity.text).toContain(nvoQuestion.title);
+    // A colleague who joins later is introduced once, also when the update is delivered again.
+    const person = { id: '29:carla', aadObjectId: 'aad-carla' };
+    const joined = () => ({ ...activity(conversation, ''), type: 'conversationUpdate', text: undefined, membersAdded: [person] });
+    await postActivity(server, joined());
+    await postActivity(server, joined());
+    expect(connector.messagesTo(conversation.id).filter((m) => /Ik ben Wegwijzer/.test(m.activity.text ?? ''))).toHaveLength(2);
   });
 
   it('rejects an unauthenticated request with 401 when app id and password are configured, without answering', async () => {
