@@ -5,10 +5,10 @@
 import { reply } from '../core/prompts.js';
 import type { Answer, Answerer, Citation, Language, Question, RetrievedChunk } from '../core/types.js';
 import { DutchAnalyzer } from '../retrieval/dutch-analyzer.js';
-import { coverageOf, groupImportance, groupKnown, type TermStats } from '../retrieval/evidence.js';
+import { coverageOf, groupImportance, groupKnown, groupMatch, type TermStats } from '../retrieval/evidence.js';
 import { understandingFor, type QueryUnderstanding } from '../retrieval/hybrid-retriever.js';
-import { loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } from '../retrieval/query-analysis.js';
-import { factsIn, questionType, typeCue, type QuestionType } from './question-type.js';
+import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } from '../retrieval/query-analysis.js';
+import { factsIn, questionFocus, questionType, typeCue, type QuestionType } from './question-type.js';
 import { splitSentences, splitTableRows } from './sentences.js';
 
 export interface AbstentionThresholds {
@@ -103,6 +103,8 @@ export class ExtractiveAnswerer implements Answerer {
     const type = questionType(question.text);
     const entities = query.groups.filter((g) => g.entity).map((g) => g.source);
     const passages = retrieved.slice(0, this.maxPassages);
+    const focusWords = questionFocus(question.text);
+    const focus = this.focusGroup(focusWords, query, u);
     const topScore = Math.max(passages[0]?.score ?? 1, 1e-9);
     const candidates: Candidate[] = [];
     passages.forEach((r, p) => {
@@ -126,7 +128,9 @@ export class ExtractiveAnswerer implements Answerer {
         // A sentence that misses a name or number the question is about answers another question.
         const missing = covCtx.missingEntities.length;
         const cueWeight = type === 'when' || type === 'howMany' || type === 'level' || type === 'definition' ? 0.4 : type === 'who' ? 0.3 : 0;
-        const score = 0.5 * covS + 0.2 * covCtx.coverage + 0.3 * rankWeight + cueWeight * cue - lengthPenalty - 0.15 * missing;
+        // The sentence that names what is counted or asked for ("16 gemeenten") is the answer.
+        const focusBonus = focus && groupMatch(focus, own) > 0 ? 0.2 : 0;
+        const score = focusBonus + 0.5 * covS + 0.2 * covCtx.coverage + 0.3 * rankWeight + cueWeight * cue - lengthPenalty - 0.15 * missing;
         candidates.push({ passage: p, index, text, score, covered, cue });
       });
     });
@@ -184,6 +188,21 @@ export class ExtractiveAnswerer implements Answerer {
       }
     }
     chosen.sort((a, b) => a.passage - b.passage || a.index - b.index);
+    // A count or identity question whose asked-for thing (the bezoekers in "hoeveel bezoekers", the
+    // alderman in "who is the alderman") the quoted sentences never mention is not answered by them.
+    // A count or identity question is answered by a sentence that names the asked-for thing (the
+    // bezoekers of "hoeveel bezoekers", the alderman of "who is the alderman") together with a
+    // number or a name. When no quoted sentence does, or the documents never use the word, abstain.
+    if (focusWords.length && !focus) return this.abstention(language);
+    if (focus && (type === 'howMany' || type === 'who')) {
+      // The sentence before may name it ("Van de 42 jeugdhulpregio's … Daarvan hebben er 16 …").
+      const answered = chosen.some((c) => {
+        const before = candidates.find((x) => x.passage === c.passage && x.index === c.index - 1)?.text ?? '';
+        const terms = new Set(u.analyzeText(`${passages[c.passage]!.chunk.section}\n${before}\n${c.text}`));
+        return groupMatch(focus, terms) >= expansionWeights.translation && c.cue >= 0.5;
+      });
+      if (!answered) return this.abstention(language);
+    }
 
     const numbers = new Map<number, number>();
     const citations: Citation[] = [];
@@ -220,6 +239,15 @@ export class ExtractiveAnswerer implements Answerer {
       note = reply('answer/older-differs', language, { title: doc.title, date: doc.date ?? '', quote: older.text, n });
     }
     return { text, abstained: false, language, citations, note, answerer: this.name };
+  }
+
+  /** The first question group holding a focus word that the corpus knows. */
+  private focusGroup(focusWords: string[], query: AnalyzedQuery, u: QueryUnderstanding): AnalyzedQuery['groups'][number] | undefined {
+    for (const w of focusWords) {
+      const g = query.groups.find((x) => !x.entity && x.source.split(/\s+/).includes(w) && groupImportance(x, u) > 0);
+      if (g) return g;
+    }
+    return undefined;
   }
 
   private abstention(language: Language): Answer {

@@ -82,3 +82,23 @@ export function factsIn(sentence: string): string[] {
   for (const m of s.matchAll(/\b\d+\b/g)) out.add(m[0]);
   return [...out];
 }
+
+/**
+ * The words that may name what a count or identity question asks about: the one or two words right
+ * after "hoeveel", "how many" ("Hoeveel bezoekers…", "Na hoeveel mislukte acceptatietests…"), or the
+ * head of the noun phrase after a question-opening "wie is de", "who is the" ("Who is the alderman
+ * responsible…" → alderman). Empty for other questions.
+ */
+export function questionFocus(question: string): string[] {
+  const q = foldText(question);
+  const count = /\b(?:hoeveel|how many|how much)\s+([\p{L}\p{N}'’+-]+)(?:\s+([\p{L}\p{N}'’+-]+))?/u.exec(q);
+  if (count) return [count[1]!, count[2]].filter((w): w is string => Boolean(w));
+  const who = /^\s*(?:wie (?:is|was|zijn|waren) (?:de|het)|who (?:is|was|are|were) the)\s+([\p{L}\p{N}'’+ -]+)/u.exec(q);
+  if (!who) return [];
+  const phrase: string[] = [];
+  for (const w of who[1]!.split(/\s+/)) {
+    if (/^(van|voor|in|bij|binnen|op|die|dat|namens|of|for|at|on|within|who|that|responsible|verantwoordelijk)$/.test(w)) break;
+    phrase.push(w);
+  }
+  return phrase.length ? [phrase[phrase.length - 1]!] : [];
+}

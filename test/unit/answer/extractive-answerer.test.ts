@@ -71,6 +71,14 @@ describe('ExtractiveAnswerer', () => {
     expect(en.text).toContain('The documents I know do not answer that');
   });
 
+  it('abstains on a count question whose counted thing the passages never name, but answers one they do', async () => {
+    const unknown = await ask('Hoeveel bezoekers had de conferentie over de inkoopsamenwerking?');
+    expect(unknown).toMatchObject({ abstained: true, citations: [] });
+    const known = await ask('Uit hoeveel afspraken bestaat de NvO?');
+    expect(known.abstained).toBe(false);
+    expect(known.text).toMatch(/acht afspraken/);
+  });
+
   it('abstains when nothing was retrieved', async () => {
     const a = await new ExtractiveAnswerer({ understanding: retriever }).answer({ text: 'Wat is de looptijd?', language: 'nl' }, []);
     expect(a.abstained).toBe(true);

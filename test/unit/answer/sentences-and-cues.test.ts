@@ -55,3 +55,14 @@ describe('typeCue', () => {
     expect(typeCue('who', 'Dat is vreemd.', [], 'Welke gemeente vond dat vreemd?')).toBe(0);
   });
 });
+
+describe('questionFocus', () => {
+  it('finds what a count or identity question asks about', async () => {
+    const { questionFocus } = await import('../../../src/answer/question-type.js');
+    expect(questionFocus('Hoeveel bezoekers trok de bijeenkomst?')).toEqual(['bezoekers', 'trok']);
+    expect(questionFocus('Who is the alderman responsible for youth care in Eindhoven?')).toEqual(['alderman']);
+    expect(questionFocus('Wie is de regionale projectleider van de inkoopsamenwerking?')).toEqual(['projectleider']);
+    expect(questionFocus('Bij wie is het leveranciersmanagement belegd?')).toEqual([]);
+    expect(questionFocus('Wanneer vindt de conferentie plaats?')).toEqual([]);
+  });
+});
