@@ -59,11 +59,17 @@ export function sendStatic(res: ServerResponse, dir: string, relative: string): 
   } catch {
     return false;
   }
-  res.writeHead(200, {
+  const headers: Record<string, string> = {
     'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
     'cache-control': 'no-cache',
     'x-content-type-options': 'nosniff',
-  });
+  };
+  // The page loads nothing from elsewhere (offline by design), so the policy can be strict.
+  if (file.endsWith('.html')) {
+    headers['content-security-policy'] = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    headers['referrer-policy'] = 'no-referrer';
+  }
+  res.writeHead(200, headers);
   res.end(data);
   return true;
 }

@@ -48,6 +48,12 @@ afterAll(async () => {
 describe('web chat in a browser', () => {
   it('answers a question typed with the keyboard, shows the cited passage on click, and stores feedback', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    // Script errors and content-security-policy violations show up as console errors.
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
     await page.goto(`http://127.0.0.1:${started.server.port}/`);
     // The introduction lists the documents the assistant knows.
     await expect.poll(() => page.locator('article.msg.help').textContent()).toContain('Ik ben Wegwijzer');
@@ -83,6 +89,7 @@ describe('web chat in a browser', () => {
     expect(stored[0]!.answer.question).toBe(question);
     expect(stored[0]!.answer.channel).toBe('web');
 
+    expect(consoleErrors).toEqual([]);
     fs.mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: path.join(artifacts, 'web-chat.png'), fullPage: true });
     expect(fs.statSync(path.join(artifacts, 'web-chat.png')).size).toBeGreaterThan(10_000);

@@ -96,8 +96,10 @@ export function createWebChatRoutes(deps: WebChatDeps): Route[] {
         if (typeof body.question !== 'string') throw new HttpError(400, 'question (string) is required');
         const question = body.question;
         const userId = clientId(req, body);
+        // Rate limits follow the network address: a browser can make up a new client id at will.
+        const asker = `web:${req.socket.remoteAddress ?? 'unknown'}`;
         try {
-          const reply = await assistant.handle(question, { channel: 'web', userId, conversationId: userId, history: parseHistory(body.history) });
+          const reply = await assistant.handle(question, { channel: 'web', userId: asker, conversationId: userId, history: parseHistory(body.history) });
           const answerId = reply.kind === 'answer' ? feedback.recordAnswer({ channel: 'web', userId, conversationId: userId, question, answer: reply.answer }) : undefined;
           sendJson(res, 200, toWebReply(reply, answerId));
         } catch (error) {
