@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const milestones = createMilestones({ config, db, logger, senders: channelReminderSenders(() => started, db, logger) });
 
   // A fresh clone has no index yet: the first start builds it and shows its progress.
-  const runtime = await bootstrap({ logger, onProgress: createProgressPrinter(), commandHandlers: [milestones.commandHandler] });
+  const runtime = await bootstrap({ logger, onProgress: createProgressPrinter(), commandHandlers: [milestones.commandHandler], milestoneAnswer: milestones.answerQuestion });
   const { assistant } = runtime;
   for (const report of milestones.syncPlanningFiles()) logger.info('planning file synced', { ...report });
   const proposed = milestones.importFromCorpus(runtime.corpus);

@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../config/config.js';
 import { ingestCorpus, isIndexStale, loadIndexedCorpus, type IngestProgress, type IngestReport } from '../../ingest/index.js';
 import { createEmbedder, buildSearchArtifacts, openRetriever } from '../retrieval/index.js';
 import { ExtractiveAnswerer, detectLanguage } from '../answer/index.js';
-import { createAssistant, type CommandHandler } from './create-assistant.js';
+import { createAssistant, type AssistantDeps, type CommandHandler } from './create-assistant.js';
 import type { Assistant } from './assistant.js';
 import { createLogger, type Logger } from './logger.js';
 import type { Answerer, Embedder, IndexedCorpus, Retriever } from './types.js';
@@ -28,6 +28,7 @@ export interface BootstrapOptions {
   /** Overrides config.ANSWERER. */
   answerer?: 'extractive' | 'llm';
   commandHandlers?: CommandHandler[];
+  milestoneAnswer?: AssistantDeps['milestoneAnswer'];
 }
 
 export interface Runtime {
@@ -92,6 +93,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Runtime
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     commandHandlers: options.commandHandlers,
     scopePolicy: loadScopePolicy(config.SCOPES_FILE),
+    milestoneAnswer: options.milestoneAnswer,
     // With a model the follow-up is rewritten by it; without one, by a deterministic rule.
     rewriteFollowUp: (question, history) => rewriteFollowUp(question, history, chatModel, { logger, timeoutMs: config.CHAT_TIMEOUT_MS }),
   });

@@ -27,6 +27,8 @@ export interface AssistantDeps {
   now?: () => number;
   /** Which documents a conversation may read; default: all. */
   scopePolicy?: ScopePolicy;
+  /** A tracked milestone matching the question ("Wanneer moet … klaar zijn?"), or null. */
+  milestoneAnswer?: (question: string, language: Language) => AssistantReply | null;
 }
 
 const patterns = {
@@ -153,6 +155,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         if (answer.abstained && entry.origin === 'curated') return curatedGlossaryReply(entry, language);
       }
     }
+    // A tracked milestone adds its status (open, moved, done) to what the documents say.
+    const milestone = deps.milestoneAnswer?.(standalone, language) ?? null;
+    if (milestone && answer.abstained) return milestone;
+    if (milestone && 'text' in milestone) note = note ? `${milestone.text}\n${note}` : milestone.text;
     if (note) answer = { ...answer, note: answer.note ? `${answer.note}\n${note}` : note };
     return { kind: 'answer', question: standalone, language, answer, retrieved, ms: now() - started };
   }
