@@ -2,6 +2,7 @@
 export { ingestCorpus, isIndexStale, blocksOf, discoverSources } from './ingest-corpus.js';
 export { loadIndexedCorpus, currentBuildDir } from './index-store.js';
 export { checkIndexHealth, type IndexHealth } from './index-health.js';
+export { ensureIndex, type EnsureIndexOptions, type EnsuredIndex } from './ensure-index.js';
 export { acquireIngestLock, readLockOwner, type IngestLock } from './ingest-lock.js';
 export { formatIngestReport, failureLine } from './format-report.js';
 export { cleanLayoutText, normaliseCharacters } from './clean-text.js';
