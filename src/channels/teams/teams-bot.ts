@@ -82,6 +82,21 @@ function botResponse(res: ServerResponse): BotResponse {
   };
 }
 
+/** Teams may send leftover markup (other mentions, <p>, &nbsp;); the Assistant gets plain text. */
+export function teamsTextToQuestion(text: string): string {
+  return text
+    .replace(/<at>([^<]*)<\/at>/g, '@$1')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 function userIdOf(account: ChannelAccount | undefined): string | undefined {
   return account?.aadObjectId ?? account?.id;
 }
@@ -139,7 +154,7 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
       for (const handle of deps.submitHandlers ?? []) if (await handle(activity.value, context)) return;
     }
     // In channels and group chats the message starts with "<at>Wegwijzer</at>"; the question is the rest.
-    const text = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '').replace(/\s+/g, ' ').trim();
+    const text = teamsTextToQuestion(TurnContext.removeRecipientMention(activity) ?? activity.text ?? '');
     const personal = activity.conversation.conversationType === 'personal' || !activity.conversation.conversationType;
     if (personal && userId && state.claimWelcome(`user:${userId}`)) await sendWelcome(context, guessLanguage(text));
     await context.sendActivity({ type: ActivityTypes.Typing });
