@@ -8,8 +8,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { Worker } from 'node:worker_threads';
+
 // When the ingest process dies (kill -9), the IPC channel closes: stop instead of parsing for nobody.
 process.on('disconnect', () => process.exit(1));
+// A parser stuck in a loop never sees that event, so a watchdog thread (its own event loop) kills this
+// process once the parent is gone (we get re-parented); with a live parent, the parent's timeout does it.
+const watchdog = new Worker(
+  `const { workerData } = require('node:worker_threads');
+   setInterval(() => { if (process.ppid !== workerData.parentPid) process.kill(workerData.pid, 'SIGKILL'); }, 250);`,
+  { eval: true, workerData: { parentPid: process.ppid, pid: process.pid } },
+);
+watchdog.unref();
 
 // Test hook, so tests can prove the time and memory bounds with a real stalled or exploding parser:
 // WEGWIJZER_TEST_PARSER_FAULT="hang:<file name>,oom:<file name>". Unset in normal use.
