@@ -101,8 +101,10 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     await client.chat.postMessage({ channel, thread_ts: threadTs, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
   }
 
-  async function welcome(client: WebClient, target: { channel: string; user?: string }, language: Language = 'nl') {
-    const r = await assistant.welcome(language);
+  /** `user`: show it only to this person (ephemeral); `asker`: whose access scopes apply besides the channel's. */
+  async function welcome(client: WebClient, target: { channel: string; user?: string; asker?: string; teamId?: string }, language: Language = 'nl') {
+    // With a context the introduction lists only the documents this channel (or person) may read.
+    const r = await assistant.welcome(language, { channel: 'slack', conversationId: target.channel, userId: target.asker ?? target.user, teamId: target.teamId });
     const message = renderSlackReply(r);
     if (target.user) await client.chat.postEphemeral({ channel: target.channel, user: target.user, text: message.text, blocks: message.blocks });
     else await client.chat.postMessage({ channel: target.channel, text: message.text, blocks: message.blocks });
@@ -148,7 +150,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     const m = message as { channel: string; channel_type?: string; ts: string; thread_ts?: string; text?: string; user?: string; subtype?: string; bot_id?: string };
     if (m.channel_type !== 'im' || m.subtype || m.bot_id || !m.user) return;
     if (state.claimWelcome(`user:${m.user}`)) {
-      await welcome(client, { channel: m.channel }, guessLanguage(m.text)).catch((error: unknown) => logger.warn('welcome failed', { error }));
+      await welcome(client, { channel: m.channel, asker: m.user, teamId: context.teamId }, guessLanguage(m.text)).catch((error: unknown) => logger.warn('welcome failed', { error }));
     }
     const text = slackTextToQuestion(m.text, context.botUserId);
     const threadKey = m.thread_ts ? `${m.channel}:${m.thread_ts}` : m.channel;
@@ -200,16 +202,16 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
   // joins a channel with Wegwijzer gets the introduction privately, once.
   app.event('member_joined_channel', async ({ event, client, context }) => {
     if (event.user === context.botUserId) {
-      if (state.claimWelcome(`channel:${event.channel}`)) await welcome(client, { channel: event.channel });
+      if (state.claimWelcome(`channel:${event.channel}`)) await welcome(client, { channel: event.channel, teamId: context.teamId });
       return;
     }
-    if (state.claimWelcome(`user:${event.user}`)) await welcome(client, { channel: event.channel, user: event.user });
+    if (state.claimWelcome(`user:${event.user}`)) await welcome(client, { channel: event.channel, user: event.user, teamId: context.teamId });
   });
 
   // Opening the direct chat for the first time (Messages tab of the app).
-  app.event('app_home_opened', async ({ event, client }) => {
+  app.event('app_home_opened', async ({ event, client, context }) => {
     if (event.tab !== 'messages' || !event.channel) return;
-    if (state.claimWelcome(`user:${event.user}`)) await welcome(client, { channel: event.channel });
+    if (state.claimWelcome(`user:${event.user}`)) await welcome(client, { channel: event.channel, asker: event.user, teamId: context.teamId });
   });
 
   for (const extend of deps.extensions ?? []) extend(app, { logger });

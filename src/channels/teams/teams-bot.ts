@@ -97,6 +97,14 @@ export function teamsTextToQuestion(text: string): string {
     .trim();
 }
 
+/**
+ * A reply thread in a Teams channel has the id '<channel conversation id>;messageid=<root>'. Scopes,
+ * milestone subscriptions and reminders belong to the channel itself; history to the thread.
+ */
+export function channelConversationId(conversationId: string): string {
+  return conversationId.split(';messageid=')[0]!;
+}
+
 function userIdOf(account: ChannelAccount | undefined): string | undefined {
   return account?.aadObjectId ?? account?.id;
 }
@@ -134,8 +142,20 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     }
   }
 
+  /** Who asks and where, as the Assistant (scopes, milestone subscriptions) needs it. */
+  function askContext(context: TurnContext) {
+    const activity = context.activity;
+    const channelData = activity.channelData as { team?: { id?: string }; tenant?: { id?: string } } | undefined;
+    return {
+      channel: 'teams' as const,
+      userId: userIdOf(activity.from),
+      conversationId: channelConversationId(activity.conversation.id),
+      teamId: channelData?.team?.id ?? activity.conversation.tenantId,
+    };
+  }
+
   async function sendWelcome(context: TurnContext, language: Language = 'nl') {
-    const r = await assistant.welcome(language);
+    const r = await assistant.welcome(language, askContext(context));
     await context.sendActivity({ type: ActivityTypes.Message, text: r.kind === 'answer' ? r.answer.text : r.text, textFormat: 'plain' });
   }
 
@@ -160,13 +180,7 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     await context.sendActivity({ type: ActivityTypes.Typing });
     const thread = activity.conversation.id;
     const history = state.history(thread, { limit: 8, maxAgeMs: personal ? personalHistoryWindowMs : undefined });
-    const r = await assistant.handle(text, {
-      channel: 'teams',
-      userId,
-      conversationId: thread,
-      teamId: (activity.channelData as { team?: { id?: string }; tenant?: { id?: string } } | undefined)?.team?.id ?? activity.conversation.tenantId,
-      history,
-    });
+    const r = await assistant.handle(text, { ...askContext(context), history });
     await sendReply(context, r, text);
     state.addTurn(thread, { role: 'user', text });
     state.addTurn(thread, { role: 'assistant', text: r.kind === 'answer' ? r.answer.text : r.text });
@@ -186,7 +200,11 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
 
   async function logic(context: TurnContext) {
     const activity = context.activity;
-    conversations.save(TurnContext.getConversationReference(activity), userIdOf(activity.from));
+    const reference = TurnContext.getConversationReference(activity);
+    conversations.save(reference, userIdOf(activity.from));
+    // Proactive messages (reminders) to a channel go to the channel, not into one thread.
+    const channelId = channelConversationId(activity.conversation.id);
+    if (channelId !== activity.conversation.id) conversations.save({ ...reference, conversation: { ...reference.conversation!, id: channelId } }, userIdOf(activity.from));
     if (activity.type === ActivityTypes.Message) await onMessage(context);
     else if (activity.type === ActivityTypes.ConversationUpdate && activity.membersAdded?.length) await onMembersAdded(context);
   }

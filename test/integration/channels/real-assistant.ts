@@ -26,10 +26,10 @@ export interface SeedRuntime {
   cleanup(): void;
 }
 
-export async function bootstrapSeedRuntime(): Promise<SeedRuntime> {
+export async function bootstrapSeedRuntime(env: Record<string, string> = {}): Promise<SeedRuntime> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wegwijzer-channels-'));
   // Rate limiting is per user per minute; the tests ask more than a person would.
-  const runtime = await bootstrap({ env: { DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '1000' }, cwd: repoRoot, logger: silentLogger });
+  const runtime = await bootstrap({ env: { DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '1000', ...env }, cwd: repoRoot, logger: silentLogger });
   return { runtime, assistant: runtime.assistant, dataDir, cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
 }
 
