@@ -84,8 +84,9 @@ export function createWebChatRoutes(deps: WebChatDeps): Route[] {
       path: '/api/welcome',
       handle: async (_req, res, url) => {
         const language: Language = url.searchParams.get('lang') === 'en' ? 'en' : 'nl';
-        const reply = await assistant.welcome(language);
-        sendJson(res, 200, { ...toWebReply(reply, undefined), documents: assistant.documents().map((d) => ({ id: d.id, title: d.title, date: d.date })) });
+        // The web chat's access scopes are the 'local' ones of the scopes file (default: every document).
+        const reply = await assistant.welcome(language, { channel: 'web' });
+        sendJson(res, 200, { ...toWebReply(reply, undefined), documents: assistant.documents({ channel: 'web' }).map((d) => ({ id: d.id, title: d.title, date: d.date })) });
       },
     },
     {
