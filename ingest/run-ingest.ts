@@ -4,7 +4,7 @@
 // Exit codes: 0 all indexed, 1 some file failed, 2 ingest failed, 3 another ingest is running.
 import path from 'node:path';
 import { loadConfig } from '../src/config/config.js';
-import { createLogger } from '../src/core/logger.js';
+import { createLogger, type Logger } from '../src/core/logger.js';
 import { isAppError } from '../src/errors/app-error.js';
 import { formatIngestReport } from './format-report.js';
 import { ingestCorpus } from './ingest-corpus.js';
@@ -25,6 +25,17 @@ function parseArgs(argv: string[]): { corpusDirs: string[]; force: boolean; help
     else throw new Error(`unknown argument: ${a}`);
   }
   return { corpusDirs, force, help, wait };
+}
+
+/** Per-file warnings already appear as progress lines and in the report; other warnings still show. */
+function quietAboutFiles(logger: Logger): Logger {
+  return {
+    debug: (m, d) => logger.debug(m, d),
+    info: (m, d) => logger.info(m, d),
+    warn: (m, d) => (m.startsWith('ingest: file failed') ? undefined : logger.warn(m, d)),
+    error: (m, d) => logger.error(m, d),
+    child: (b) => quietAboutFiles(logger.child(b)),
+  };
 }
 
 async function main(): Promise<number> {
@@ -55,7 +66,7 @@ async function main(): Promise<number> {
       await buildSearchArtifacts(corpus, indexDir, createEmbedder(config));
     },
     onProgress,
-    logger: createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL),
+    logger: quietAboutFiles(createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL)),
   });
   process.stdout.write('\n' + formatIngestReport(report));
   return report.failed.length ? 1 : 0;

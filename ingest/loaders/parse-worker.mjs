@@ -43,16 +43,23 @@ async function parsePdf(bytes) {
   const parser = new PDFParse({ data: new Uint8Array(bytes), isEvalSupported: false });
   try {
     let title;
+    let infoError;
     try {
       const info = await parser.getInfo();
       const t = info?.info?.Title;
       if (typeof t === 'string' && t.trim()) title = t.trim();
     } catch (e) {
-      // Missing document info is no reason to refuse the text, but a password is: after this failure
-      // pdf.js only says "Unable to deserialize cloned data" for the text.
+      // Missing document info is no reason to refuse the text, but a password is.
       if (e?.name === 'PasswordException') throw e;
+      infoError = e;
     }
-    const result = await parser.getText();
+    let result;
+    try {
+      result = await parser.getText();
+    } catch (e) {
+      // After a failed load pdf.js only says "Unable to deserialize cloned data"; the first error says why.
+      throw infoError ?? e;
+    }
     return { ok: true, pages: result.pages.map((p) => p.text), ...(title ? { title } : {}) };
   } finally {
     await parser.destroy().catch(() => undefined);
