@@ -5,7 +5,7 @@
 import { reply } from '../core/prompts.js';
 import type { Answer, Answerer, Citation, Language, Question, RetrievedChunk } from '../core/types.js';
 import { DutchAnalyzer } from '../retrieval/dutch-analyzer.js';
-import { coverageOf, groupImportance, groupKnown, groupMatch, type TermStats } from '../retrieval/evidence.js';
+import { conceptAbsent, coverageOf, groupImportance, groupKnown, groupMatch, type TermStats } from '../retrieval/evidence.js';
 import { understandingFor, type QueryUnderstanding } from '../retrieval/hybrid-retriever.js';
 import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } from '../retrieval/query-analysis.js';
 import { factsIn, questionFocus, questionType, typeCue, type QuestionType } from './question-type.js';
@@ -30,7 +30,7 @@ export interface ExtractiveAnswererOptions {
 
 export interface Evidence {
   abstain: boolean;
-  reason?: 'no-terms' | 'unknown-terms' | 'unknown-entity' | 'weak-coverage';
+  reason?: 'no-terms' | 'unknown-terms' | 'unknown-entity' | 'unknown-concept' | 'weak-coverage';
   knownShare: number;
   bestCoverage: number;
 }
@@ -67,12 +67,13 @@ export function assessEvidence(query: AnalyzedQuery, retrieved: RetrievedChunk[]
   if (!query.groups.length || !retrieved.length) return { abstain: true, reason: 'no-terms', knownShare: 0, bestCoverage: 0 };
   let known = 0;
   for (const g of query.groups) {
+    if (conceptAbsent(g, stats)) return { abstain: true, reason: 'unknown-concept', knownShare: 0, bestCoverage: 0 };
     if (groupKnown(g, stats)) known++;
     else if (g.entity) return { abstain: true, reason: 'unknown-entity', knownShare: 0, bestCoverage: 0 };
   }
   const knownShare = known / query.groups.length;
   let bestCoverage = 0;
-  for (const r of retrieved.slice(0, 3)) {
+  for (const r of retrieved.slice(0, 5)) {
     const terms = new Set(u.analyzeText([r.doc.title, r.chunk.section, r.chunk.context ?? '', r.chunk.text].join('\n')));
     bestCoverage = Math.max(bestCoverage, coverageOf(query, terms, stats).coverage);
   }

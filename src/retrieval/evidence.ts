@@ -14,6 +14,13 @@ export interface TermStats {
  * term, which would make every English word look like the rarest part of the question.
  */
 export function groupImportance(group: QueryGroup, stats: TermStats): number {
+  // A recognised English concept weighs as its Dutch translation: the English words only collide
+  // with Dutch stems by accident ('care' → car), and their rarity says nothing.
+  if (group.translations) {
+    let best = 0;
+    for (const t of group.translations) if (stats.docFreq(t) > 0) best = Math.max(best, stats.idf(t) * expansionWeights.translation);
+    if (best > 0) return best;
+  }
   let own = 0;
   let any = 0;
   for (const [t, w] of group.terms) {
@@ -30,6 +37,15 @@ export function groupMatch(group: QueryGroup, terms: Set<string>): number {
   let best = 0;
   for (const [t, w] of group.terms) if (w > best && terms.has(t)) best = w;
   return best;
+}
+
+/**
+ * A recognised English concept none of whose Dutch translations occurs in the corpus ('waiting
+ * time' while no document says wachttijd): the documents do not speak of it, whatever parts or
+ * look-alike stems of the words they happen to contain.
+ */
+export function conceptAbsent(group: QueryGroup, stats: TermStats): boolean {
+  return Boolean(group.translations?.length) && group.translations!.every((t) => stats.docFreq(t) <= 0);
 }
 
 /** A group is known when any of its terms occurs somewhere in the corpus. */

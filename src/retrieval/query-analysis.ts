@@ -58,6 +58,12 @@ export interface QueryGroup {
   terms: Map<string, number>;
   /** A name, code or number the question is specifically about (capitalised, all-caps or digits). */
   entity: boolean;
+  /**
+   * Whole-word terms of the Dutch translations when the words were recognised as an English domain
+   * concept ('waiting time' → wachttijd). The English words themselves then say little: they may
+   * collide with Dutch stems ('care' → car, 'won').
+   */
+  translations?: string[];
 }
 
 export interface AnalyzedQuery {
@@ -71,8 +77,8 @@ export interface AnalyzedQuery {
 
 interface Phrase {
   keys: string[];
-  /** What the phrase expands to, with the weight kind. */
-  expansions: { text: string; weight: number }[];
+  /** What the phrase expands to, with the weight kind; translation marks English → Dutch. */
+  expansions: { text: string; weight: number; translation?: boolean }[];
 }
 
 const matchKey = (w: string) => stem(w.replace(/'s$/, ''));
@@ -86,7 +92,7 @@ export class QueryAnalyzer {
     glossary: GlossaryEntry[] = [],
   ) {
     for (const entry of domainTerms.terms) {
-      for (const en of entry.en) this.addPhrase(en, entry.nl.map((t) => ({ text: t, weight: expansionWeights.translation })));
+      for (const en of entry.en) this.addPhrase(en, entry.nl.map((t) => ({ text: t, weight: expansionWeights.translation, translation: true })));
       for (const nl of entry.nl) {
         const others = entry.nl.filter((o) => o !== nl).map((t) => ({ text: t, weight: expansionWeights.synonym }));
         this.addPhrase(nl, others);
@@ -144,6 +150,7 @@ export class QueryAnalyzer {
       const source = span.map((w) => w.folded).join(' ');
       const terms = new Map<string, number>();
       const put = (t: string, w: number) => terms.set(t, Math.max(terms.get(t) ?? 0, w));
+      const translations: string[] = [];
       for (const w of span) {
         for (const t of this.analyzer.wordTerms(w.folded)) {
           put(t.whole, expansionWeights.word);
@@ -156,6 +163,7 @@ export class QueryAnalyzer {
           for (const w of foldedWords(e.text)) {
             for (const t of this.analyzer.wordTerms(w)) {
               put(t.whole, e.weight);
+              if (e.translation) translations.push(t.whole);
               for (const part of t.parts) put(part, e.weight * expansionWeights.compoundPart);
             }
           }
@@ -163,7 +171,9 @@ export class QueryAnalyzer {
       }
       const isFunctionWord = span.length === 1 && isStopword(span[0]!.folded);
       if (terms.size && !isFunctionWord) {
-        groups.push({ source, terms, entity: span.some((w) => w.entity) });
+        const group: QueryGroup = { source, terms, entity: span.some((w) => w.entity) };
+        if (translations.length) group.translations = [...new Set(translations)];
+        groups.push(group);
       }
       i += Math.max(len, 1);
     }

@@ -71,6 +71,16 @@ describe('ExtractiveAnswerer', () => {
     expect(en.text).toContain('The documents I know do not answer that');
   });
 
+  it('abstains on an English question about a recognised concept no document speaks of', async () => {
+    // 'waiting time' is a domain concept (wachttijd) absent from the fixture documents, although the
+    // rest of the question (youth care, Zuidoost-Brabant) is well covered.
+    const a = await ask('What is the average waiting time for youth care in Zuidoost-Brabant?');
+    expect(a).toMatchObject({ abstained: true, citations: [], language: 'en' });
+    const present = await ask('How long is the term of the renewed contracts?');
+    expect(present.abstained).toBe(false);
+    expect(present.text).toMatch(/zes jaar/);
+  });
+
   it('abstains on a count question whose counted thing the passages never name, but answers one they do', async () => {
     const unknown = await ask('Hoeveel bezoekers had de conferentie over de inkoopsamenwerking?');
     expect(unknown).toMatchObject({ abstained: true, citations: [] });
