@@ -26,9 +26,18 @@ export type AssistantReply =
   /** Expected refusals: empty question, too long, rate limited. Not errors. */
   | { kind: 'invalid'; language: Language; text: string; reason: string };
 
+export interface HandleOptions {
+  /**
+   * Called with the checked answer text so far while a streaming answerer (a language model) works.
+   * Channels that can edit a posted message (Slack chat.update) show it; the returned reply is final
+   * and replaces whatever was shown.
+   */
+  onPartial?: (partialText: string) => void | Promise<void>;
+}
+
 export interface Assistant {
   /** Answer one message. Never throws for user input; infrastructure failures throw coded errors. */
-  handle(text: string, context: AskContext): Promise<AssistantReply>;
+  handle(text: string, context: AskContext, options?: HandleOptions): Promise<AssistantReply>;
   /** Introduction for new members and first-time direct chats; lists only documents the context may read. */
   welcome(language?: Language, context?: AskContext): Promise<AssistantReply>;
   /** The documents the assistant knows (for onboarding and health); with a context, those it may read. */

@@ -1,11 +1,11 @@
 // The Assistant: routes one message to help, the document list, the glossary, a milestone command or a
 // cited answer. It knows ports only (Retriever, Answerer, command handlers); channels render its replies.
-import type { AskContext, Assistant, AssistantReply } from './assistant.js';
+import type { AskContext, Assistant, AssistantReply, HandleOptions } from './assistant.js';
 import { unrestricted, type ScopePolicy } from './access-scopes.js';
 import type { Logger } from './logger.js';
 import { loadPrompt, reply } from './prompts.js';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
-import type { Answer, Answerer, Citation, ConversationTurn, GlossaryEntry, IndexedCorpus, Language, RetrievedChunk, Retriever } from './types.js';
+import type { Answer, Answerer, Citation, StreamingAnswerer, ConversationTurn, GlossaryEntry, IndexedCorpus, Language, RetrievedChunk, Retriever } from './types.js';
 
 /** A handler for a family of commands (e.g. milestones). Returns null when the text is not for it. */
 export type CommandHandler = (text: string, language: Language, context: AskContext) => Promise<AssistantReply | null>;
@@ -139,12 +139,24 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return { text, abstained: false, language, citations: [citation], answerer: 'glossary' };
   }
 
-  async function answerQuestion(question: string, language: Language, context: AskContext, note?: string): Promise<AssistantReply> {
+  /** The checked final answer; partial text goes to onPartial when the answerer can stream. */
+  async function runAnswerer(question: Parameters<Answerer['answer']>[0], retrieved: RetrievedChunk[], onPartial?: HandleOptions['onPartial']): Promise<Answer> {
+    const streaming = deps.answerer as Partial<StreamingAnswerer>;
+    if (!onPartial || typeof streaming.answerStream !== 'function') return deps.answerer.answer(question, retrieved);
+    let final: Answer | undefined;
+    for await (const event of streaming.answerStream.call(deps.answerer, question, retrieved)) {
+      if (event.kind === 'final') final = event.answer;
+      else await onPartial(event.partialText);
+    }
+    return final ?? deps.answerer.answer(question, retrieved);
+  }
+
+  async function answerQuestion(question: string, language: Language, context: AskContext, note?: string, onPartial?: HandleOptions['onPartial']): Promise<AssistantReply> {
     const started = now();
     const history = context.history ?? [];
     const standalone = history.length && deps.rewriteFollowUp ? await deps.rewriteFollowUp(question, history) : question;
     const retrieved = await deps.retriever.retrieve(standalone, { k, scopes: context.scopes });
-    let answer = await deps.answerer.answer({ text: standalone, language, history, scopes: context.scopes }, retrieved);
+    let answer = await runAnswerer({ text: standalone, language, history, scopes: context.scopes }, retrieved, onPartial);
 
     // "Wat betekent NvO?": when the answerer missed the expansion, the glossary entry with its source answers.
     const abbr = glossaryAbbreviation(question);
@@ -188,7 +200,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       return { kind: 'help', language, text: reply('replies/welcome', language, { count: documents.length, documents: list, examples: bulletList(examples(language)) }) };
     },
 
-    async handle(raw: string, askContext: AskContext): Promise<AssistantReply> {
+    async handle(raw: string, askContext: AskContext, options: HandleOptions = {}): Promise<AssistantReply> {
       const context: AskContext = { ...askContext, scopes: policy.resolve(askContext) };
       let text = cleanQuestion(raw ?? '');
       const language = text ? deps.detectLanguage(text) : 'nl';
@@ -217,13 +229,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const abbr = glossaryAbbreviation(text);
       if (abbr && lookupGlossary(abbr, context.scopes).length === 0 && /^[A-Z0-9+&.-]+$/.test(abbr.replace(/['’]s$/, ''))) {
         // An unknown abbreviation: still search, the documents may use it without spelling it out.
-        const answered = await answerQuestion(text, language, context, note);
+        const answered = await answerQuestion(text, language, context, note, options.onPartial);
         if (answered.kind === 'answer' && answered.answer.abstained) {
           return { kind: 'glossary', language, entries: [], text: reply('replies/glossary-unknown', language, { abbr }) };
         }
         return answered;
       }
-      return answerQuestion(text, language, context, note);
+      return answerQuestion(text, language, context, note, options.onPartial);
     },
   };
 }

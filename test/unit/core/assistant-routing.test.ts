@@ -131,4 +131,32 @@ describe('Assistant routing', () => {
     expect(asked).toEqual(['iets anders']);
     expect(assistant.documents()).toHaveLength(2);
   });
+
+  it('passes checked partial text of a streaming answerer to the channel, then returns the final answer', async () => {
+    const partials: string[] = [];
+    const streaming = {
+      name: 'stream',
+      async answer() {
+        throw new Error('not used when streaming');
+      },
+      async *answerStream(q: { language: 'nl' | 'en' }) {
+        yield { kind: 'partial' as const, partialText: 'Eerste zin [1].' };
+        yield { kind: 'partial' as const, partialText: 'Eerste zin [1]. Tweede zin [1].' };
+        yield { kind: 'final' as const, answer: { text: 'Eerste zin [1].', abstained: false, language: q.language, citations: [], answerer: 'llm' } };
+      },
+    };
+    const assistant = createAssistant({
+      corpus,
+      retriever: { retrieve: async () => [] },
+      answerer: streaming,
+      detectLanguage: () => 'nl',
+      logger: silentLogger,
+      maxQuestionChars: 100,
+    });
+    const r = await assistant.handle('Welke zin?', { channel: 'slack' }, { onPartial: (t) => void partials.push(t) });
+    expect(partials).toEqual(['Eerste zin [1].', 'Eerste zin [1]. Tweede zin [1].']);
+    expect(r.kind === 'answer' && r.answer.text).toBe('Eerste zin [1].');
+    // Without onPartial the plain answer() path is used.
+    await expect(assistant.handle('Welke zin?', { channel: 'web' })).rejects.toThrow('not used when streaming');
+  });
 });
