@@ -195,6 +195,15 @@ export class ExtractiveAnswerer implements Answerer {
     // bezoekers of "hoeveel bezoekers", the alderman of "who is the alderman") together with a
     // number or a name. When no quoted sentence does, or the documents never use the word, abstain.
     if (focusWords.length && !focus) return this.abstention(language);
+    // A name, code or number the question is about ('Gorinchem', 'versie 2.0') that the quoted
+    // passages never mention, though the corpus knows it: they answer about something else.
+    const citedTerms = new Set(
+      [...new Set(chosen.map((c) => c.passage))].flatMap((p) => {
+        const r = passages[p]!;
+        return u.analyzeText([r.doc.title, r.chunk.section, r.chunk.context ?? '', r.chunk.text].join('\n'));
+      }),
+    );
+    if (query.groups.some((g) => g.entity && groupKnown(g, u) && groupMatch(g, citedTerms) < expansionWeights.translation)) return this.abstention(language);
     if (focus && (type === 'howMany' || type === 'who')) {
       // The sentence before may name it ("Van de 42 jeugdhulpregio's … Daarvan hebben er 16 …").
       const answered = chosen.some((c) => {

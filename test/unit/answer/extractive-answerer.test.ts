@@ -81,6 +81,15 @@ describe('ExtractiveAnswerer', () => {
     expect(present.text).toMatch(/zes jaar/);
   });
 
+  it('abstains when the quoted passage never names the place the question is about, though the corpus does', async () => {
+    // Helmond occurs in the corpus, but not in the passage about the inkoopkader decision.
+    const a = await ask('Op welke datum heeft de gemeenteraad van Helmond het inkoopkader jeugdhulp vastgesteld?');
+    expect(a).toMatchObject({ abstained: true, citations: [] });
+    const named = await ask('Op welke datum heeft het Algemeen Bestuur het inkoopkader jeugdhulp vastgesteld?');
+    expect(named.abstained).toBe(false);
+    expect(named.text).toContain('10 december 2020');
+  });
+
   it('abstains on a count question whose counted thing the passages never name, but answers one they do', async () => {
     const unknown = await ask('Hoeveel bezoekers had de conferentie over de inkoopsamenwerking?');
     expect(unknown).toMatchObject({ abstained: true, citations: [] });
