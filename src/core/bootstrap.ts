@@ -2,14 +2,13 @@
 // answerer → assistant. Every entry point (npm start, ask, chat, eval, bench, tests) starts here, so
 // they all run the same product.
 import { loadConfig, type Config } from '../config/config.js';
-import { ingestCorpus, isIndexStale, loadIndexedCorpus, type IngestProgress, type IngestReport } from '../../ingest/index.js';
+import { ensureIndex, type IngestProgress, type IngestReport } from '../../ingest/index.js';
 import { createEmbedder, buildSearchArtifacts, openRetriever } from '../retrieval/index.js';
 import { ExtractiveAnswerer, detectLanguage } from '../answer/index.js';
 import { createAssistant, type AssistantDeps, type CommandHandler } from './create-assistant.js';
 import type { Assistant } from './assistant.js';
 import { createLogger, type Logger } from './logger.js';
 import type { Answerer, Embedder, IndexedCorpus, Retriever } from './types.js';
-import { AppError } from '../errors/app-error.js';
 import { loadScopePolicy } from './access-scopes.js';
 import { createChatModelFromConfig, createLlmAnswerer } from './llm-answerer-from-config.js';
 import { rewriteFollowUp } from '../answer/llm/follow-up.js';
@@ -56,27 +55,17 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Runtime
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const embedder = createEmbedder(config);
 
-  const mode = options.ingest ?? 'auto';
-  let loaded = loadIndexedCorpus(config.dataDir);
-  let ingestReport: IngestReport | undefined;
-  const needsIngest = mode === 'force' || !loaded || (mode === 'auto' && (await isIndexStale(config.corpusDirs, config.dataDir)));
-  if (needsIngest) {
-    if (mode === 'never') throw new AppError('INDEX_MISSING', `no index in ${config.dataDir}; run npm run ingest`);
-    ingestReport = await ingestCorpus({
-      corpusDirs: config.corpusDirs,
-      dataDir: config.dataDir,
-      maxFileBytes: config.MAX_FILE_MB * 1024 * 1024,
-      parseTimeoutMs: config.PARSE_TIMEOUT_MS,
-      force: mode === 'force',
-      onProgress: options.onProgress,
-      afterBuild: (corpus, indexDir) => buildSearchArtifacts(corpus, indexDir, embedder),
-      logger,
-    });
-    for (const f of ingestReport.failed) logger.warn('document not indexed', { file: f.file, reason: f.reason, action: f.action });
-    loaded = loadIndexedCorpus(config.dataDir);
-  }
-  if (!loaded) throw new AppError('INDEX_MISSING', `no index in ${config.dataDir} after ingest`);
-  const { corpus, indexDir } = loaded;
+  // Builds a missing index, refreshes a stale one, rebuilds a damaged one; waits for another ingest's lock.
+  const { corpus, indexDir, ingestReport } = await ensureIndex({
+    corpusDirs: config.corpusDirs,
+    dataDir: config.dataDir,
+    mode: options.ingest ?? 'auto',
+    maxFileBytes: config.MAX_FILE_MB * 1024 * 1024,
+    parseTimeoutMs: config.PARSE_TIMEOUT_MS,
+    onProgress: options.onProgress,
+    afterBuild: (built, dir) => buildSearchArtifacts(built, dir, embedder),
+    logger,
+  });
 
   const retriever = await openRetriever({ corpus, indexDir, embedder });
   const extractive = new ExtractiveAnswerer();
