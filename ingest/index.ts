@@ -10,3 +10,4 @@ export { splitIntoChunks, splitSentences, defaultChunking } from './split-into-c
 export { extractGlossary, readCuratedGlossary, initialsMatch } from './extract-glossary.js';
 export { PIPELINE_VERSION } from './types.js';
 export type { IngestOptions, IngestProgress, IngestReport, IngestFailure, Block, LoadedText } from './types.js';
+export { createProgressPrinter } from './progress-printer.js';

@@ -8,7 +8,7 @@ import { createLogger, type Logger } from '../src/core/logger.js';
 import { isAppError } from '../src/errors/app-error.js';
 import { formatIngestReport } from './format-report.js';
 import { ingestCorpus } from './ingest-corpus.js';
-import type { IngestProgress } from './types.js';
+import { createProgressPrinter } from './progress-printer.js';
 
 function parseArgs(argv: string[]): { corpusDirs: string[]; force: boolean; help: boolean; wait: boolean } {
   const corpusDirs: string[] = [];
@@ -46,13 +46,8 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const corpusDirs = args.corpusDirs.length ? args.corpusDirs.map((d) => path.resolve(d)) : config.corpusDirs;
-  const tty = process.stderr.isTTY;
-  const onProgress = (e: IngestProgress) => {
-    const mark = e.status === 'failed' ? (e.keptPrevious ? '!' : '✗') : e.status === 'unchanged' ? '=' : '✓';
-    const detail = e.status === 'failed' ? ` — ${e.reason}${e.keptPrevious ? ' (previous version kept)' : ''}` : ` (${e.chunks} chunks${e.status === 'unchanged' ? ', unchanged' : ''})`;
-    const line = `[${e.index}/${e.total}] ${mark} ${e.file}${detail}`;
-    process.stderr.write(tty ? `\r\x1b[2K${line}${e.status === 'failed' || e.index === e.total ? '\n' : ''}` : `${line}\n`);
-  };
+  const onProgress = createProgressPrinter();
+
   const report = await ingestCorpus({
     corpusDirs,
     dataDir: config.dataDir,

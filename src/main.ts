@@ -1,6 +1,6 @@
 // `npm start`: builds or refreshes the index when needed, then serves every configured channel on one
 // port (with no keys at all: the web chat on http://localhost:3978) and runs the reminder scheduler.
-import { createProgressPrinter } from './channels/cli/ingest-progress.js';
+import { createProgressPrinter } from '../ingest/index.js';
 import { slackReminderActions } from './channels/slack/slack-reminders.js';
 import { teamsReminderSubmitHandler } from './channels/teams/teams-reminders.js';
 import { ConfigError, loadConfig } from './config/config.js';

@@ -9,7 +9,7 @@ import { bootstrap } from '../core/bootstrap.js';
 import { createLogger } from '../core/logger.js';
 import { replyToJson } from '../core/reply-json.js';
 import { computeMetrics, formatMetrics, parseQuestions, type EvalQuestion, type EvalResult, type Metrics } from './metrics.js';
-import { createProgressPrinter } from '../channels/cli/ingest-progress.js';
+import { createProgressPrinter } from '../../ingest/index.js';
 
 export interface EvalRun {
   results: EvalResult[];

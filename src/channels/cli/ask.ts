@@ -5,7 +5,7 @@ import { renderReplyAsText } from '../../core/render-text.js';
 import { replyToJson } from '../../core/reply-json.js';
 import { userMessageFor } from '../../errors/app-error.js';
 import { createLogger } from '../../core/logger.js';
-import { createProgressPrinter } from './ingest-progress.js';
+import { createProgressPrinter } from '../../../ingest/index.js';
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');

@@ -5,7 +5,7 @@ import type { ConversationTurn } from '../../core/types.js';
 import { renderReplyAsText } from '../../core/render-text.js';
 import { createLogger } from '../../core/logger.js';
 import { userMessageFor } from '../../errors/app-error.js';
-import { createProgressPrinter } from './ingest-progress.js';
+import { createProgressPrinter } from '../../../ingest/index.js';
 
 export async function runTerminalChat(runtime?: Runtime): Promise<void> {
   const rt = runtime ?? (await bootstrap({ logger: createLogger('warn'), onProgress: createProgressPrinter() }));
