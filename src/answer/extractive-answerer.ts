@@ -165,9 +165,11 @@ export class ExtractiveAnswerer implements Answerer {
     const same = candidates.filter((c) => c.passage === best.passage).sort((a, b) => a.index - b.index);
     // A sentence that introduces a list (ends with ':') or a list question takes the items that follow.
     if (best.text.trimEnd().endsWith(':') || type === 'list') {
+      // An enumeration is answered by its items, so it may run longer than a prose answer.
+      const maxItems = best.text.trimEnd().endsWith(':') ? 6 : this.maxSentences - 1;
       for (const c of same) {
-        if (chosen.length >= this.maxSentences || chosen.reduce((s, x) => s + x.text.length, 0) > 500) break;
-        if (c.index > best.index && c.index <= best.index + this.maxSentences) chosen.push(c);
+        if (chosen.length > maxItems || chosen.reduce((s, x) => s + x.text.length, 0) > 600) break;
+        if (c.index > best.index && c.index <= best.index + maxItems) chosen.push(c);
       }
     }
     // The best sentence lacks the asked-for date/number/name but its neighbour has it ("Gemeente X

@@ -58,9 +58,12 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
     case 'definition':
       return entities.some((e) => definitionPattern(escapeRe(foldText(e))).test(s)) ? 1 : 0;
     case 'who': {
-      // Capitalised words after the first word that the question does not contain: a name.
-      const names = [...sentence.matchAll(/(?<=\S\s+)\p{Lu}[\p{L}.]+/gu)].map((m) => foldText(m[0]).replace(/\.$/, ''));
-      if (newOnes(names, q) > 0) return 1;
+      // Capitalised words after the first word that the question does not contain: a name ('s-Hertogenbosch too).
+      const names = [...sentence.matchAll(/(?<=\S\s+)(?:['‘’]s-)?\p{Lu}[\p{L}.]+/gu)].map((m) => foldText(m[0]).replace(/\.$/, ''));
+      // 'Noord-Oost' is the question's 'Noordoost' in another spelling, not a new name.
+      const compact = (x: string) => x.replace(/[^\p{L}\p{N}]/gu, '');
+      const qc = compact(q);
+      if (names.some((n) => !qc.includes(compact(n))) && newOnes(names, q) > 0) return 1;
       return orgWords.test(s) ? 0.3 : 0;
     }
     case 'level':

@@ -4,6 +4,20 @@
 const noBreakBefore = /(?:^|[\s(])(?:\p{Lu}|drs|dr|mr|ir|ing|prof|mevr|dhr|bijv|bv|o\.a|e\.v|nr|art|jl|resp|i\.o\.m|m\.b\.t|t\.a\.v|z\.s\.m|vs|ca)\.$/iu;
 
 export function splitSentences(text: string): string[] {
+  // A blank line ends a sentence whatever its punctuation: a letterhead, salutation or heading
+  // glued to the first sentence of the body would make one long 'sentence' about nothing.
+  // A paragraph ending in ',' or ':' ('De secretaris, De voorzitter,') leads into the next one.
+  const paragraphs: string[] = [];
+  for (const p of text.split(/\n\s*\n/)) {
+    const prev = paragraphs[paragraphs.length - 1];
+    if (prev !== undefined && /[,:]\s*$/.test(prev)) paragraphs[paragraphs.length - 1] = `${prev}\n${p}`;
+    else paragraphs.push(p);
+  }
+  // Dash items on their own lines ('Overwegende dat\n- zij …;\n- zij …;') are separate units.
+  return paragraphs.flatMap((p) => p.split(/\n\s*(?=[-–]\s+\S)/)).flatMap(splitParagraph);
+}
+
+function splitParagraph(text: string): string[] {
   const raw = text
     .replace(/\s+/g, ' ')
     .split(/(?<=[.!?])\s+(?=[\p{Lu}\d•(“"‘'])|\s*•\s*|\s+(?=\d{1,2}\.\s+\p{Lu})/u)

@@ -9,6 +9,20 @@ describe('splitSentences', () => {
   });
 });
 
+describe('splitSentences on line structure', () => {
+  it('ends a sentence at a blank line, so a letterhead is not glued to the first sentence', () => {
+    const parts = splitSentences('Uw kenmerk Ons kenmerk Datum UIT/2004501 17 december 2020\n\nOp 24 september 2020 heeft het bestuur besloten.');
+    expect(parts).toEqual(['Uw kenmerk Ons kenmerk Datum UIT/2004501 17 december 2020', 'Op 24 september 2020 heeft het bestuur besloten.']);
+  });
+
+  it('keeps a paragraph ending in a comma with the next one, and splits dash items', () => {
+    expect(splitSentences('De secretaris, De voorzitter,\n\nC. Vermeer H. van der Linden')).toEqual(['De secretaris, De voorzitter, C. Vermeer H. van der Linden']);
+    const items = splitSentences('Overwegende dat\n- zij hebben samengewerkt in de regeling;\n- de gemeente Oss als centrumgemeente is aangewezen;');
+    expect(items).toHaveLength(3);
+    expect(items[2]).toMatch(/^- de gemeente Oss/);
+  });
+});
+
 describe('splitTableRows', () => {
   const table = [
     'Thema  Beleid  Inkoop  Leveranciersmanagement',
@@ -48,6 +62,12 @@ describe('typeCue', () => {
 
   it('does not take the article "een" for a count', () => {
     expect(typeCue('howMany', 'Er is een conferentie.', [], 'Hoeveel conferenties zijn er?')).toBe(0);
+  });
+
+  it("does not take the question's own place in another spelling for a new name", () => {
+    const q = 'Welke gemeente is centrumgemeente in Noordoost Brabant?';
+    expect(typeCue('who', 'De gemeenten in de regio Noord-Oost Brabant werken samen.', [], q)).toBeLessThan(1);
+    expect(typeCue('who', 'Daarbij is de gemeente ‘s-Hertogenbosch als centrumgemeente aangewezen.', [], q)).toBe(1);
   });
 
   it('sees a new name for a who-question', () => {
