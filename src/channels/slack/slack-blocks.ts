@@ -5,6 +5,7 @@ import type { AssistantReply } from '../../core/assistant.js';
 import { loadPrompt, reply as template } from '../../core/prompts.js';
 import { renderReplyAsText } from '../../core/render-text.js';
 import type { Citation, Language } from '../../core/types.js';
+import { defangUrls, stripControlChars } from '../../server/safe-text.js';
 
 export const feedbackActionIds = { up: 'wegwijzer_feedback_up', down: 'wegwijzer_feedback_down' } as const;
 export const feedbackActionPattern = /^wegwijzer_feedback_(up|down)$/;
@@ -14,9 +15,18 @@ const sectionLimit = 2900;
 
 type KnownBlock = SlackTypes.KnownBlock;
 
-/** Slack mrkdwn needs only &, < and > escaped; everything else is shown as typed. */
+/**
+ * Slack mrkdwn needs only &, < and > escaped: then `<!channel>`, `<@U123>` and `<https://x|label>`
+ * from a question or a document are shown as typed instead of becoming a broadcast, mention or link.
+ * Control characters are dropped.
+ */
 export function escapeMrkdwn(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return stripControlChars(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Untrusted text for mrkdwn: escaped, and bare URLs other than the cited sources' not clickable. */
+export function safeMrkdwn(s: string, sourceUrls: Iterable<string> = []): string {
+  return escapeMrkdwn(defangUrls(s, sourceUrls));
 }
 
 function isUrl(s: string | undefined): s is string {
@@ -44,8 +54,8 @@ export function chunkText(text: string, limit = sectionLimit): string[] {
   return out;
 }
 
-function textSections(text: string): KnownBlock[] {
-  return chunkText(escapeMrkdwn(text)).map((t) => ({ type: 'section', text: { type: 'mrkdwn', text: t } }));
+function textSections(text: string, sourceUrls: string[] = []): KnownBlock[] {
+  return chunkText(safeMrkdwn(text, sourceUrls)).map((t) => ({ type: 'section', text: { type: 'mrkdwn', text: t } }));
 }
 
 export function feedbackBlock(answerId: string, language: Language): KnownBlock[] {
@@ -70,11 +80,13 @@ export interface SlackMessage {
 
 /** Render a reply; answerId is given for answers so the buttons can refer to the stored answer. */
 export function renderSlackReply(r: AssistantReply, answerId?: string): SlackMessage {
-  const text = renderReplyAsText(r).slice(0, 39_000);
+  // The fallback text is mrkdwn too (notifications, old clients): escaped like the blocks.
+  const sourceUrls = r.kind === 'answer' ? r.answer.citations.map((c) => c.source).filter(isUrl) : [];
+  const text = safeMrkdwn(renderReplyAsText(r), sourceUrls).slice(0, 39_000);
   if (r.kind !== 'answer') return { text, blocks: textSections(r.text).slice(0, 50) };
   const a = r.answer;
-  const blocks: KnownBlock[] = textSections(a.text);
-  if (a.note) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(a.note).slice(0, sectionLimit) }] });
+  const blocks: KnownBlock[] = textSections(a.text, sourceUrls);
+  if (a.note) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: safeMrkdwn(a.note, sourceUrls).slice(0, sectionLimit) }] });
   if (a.citations.length) {
     const heading = `*${escapeMrkdwn(template('replies/sources-heading', r.language))}*`;
     const lines = a.citations.map(citationMrkdwn);

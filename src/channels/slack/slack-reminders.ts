@@ -58,7 +58,7 @@ export function createSlackReminderSender(deps: { client: WebClient; db: Db; log
       try {
         const r = await deps.client.chat.postMessage({
           channel: target,
-          text: message.text,
+          text: escapeMrkdwn(message.text),
           blocks: reminderBlocks(message),
           unfurl_links: false,
           metadata: { event_type: reminderMetadataType, event_payload: { key: idempotencyKey, milestoneId: message.milestoneId } },

@@ -5,6 +5,7 @@ import type { AssistantReply } from '../../core/assistant.js';
 import { loadPrompt, reply as template } from '../../core/prompts.js';
 import { formatCitationLine } from '../../core/render-text.js';
 import type { Language } from '../../core/types.js';
+import { defangUrls, stripControlChars } from '../../server/safe-text.js';
 
 export const adaptiveCardContentType = 'application/vnd.microsoft.card.adaptive';
 /** Marker in Action.Submit data, so a card submit is told apart from a typed message. */
@@ -28,6 +29,19 @@ export interface CardAttachment {
 
 const passageLimit = 1500;
 
+/**
+ * Adaptive Card TextBlocks render a markdown subset: a `[label](https://…)` from a document or a
+ * question would become a live link, `<at>…</at>` looks like a mention. Links become `label (url)`
+ * with the URL not clickable unless it is a cited source; mention tags and control characters go.
+ */
+export function neutraliseCardMarkdown(text: string, sourceUrls: Iterable<string> = []): string {
+  const unlinked = stripControlChars(text)
+    .replace(/<\/?at>/gi, '')
+    .replace(/!?\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)/g, (_m, label: string, url: string) => (label.trim() ? `${label} (${url})` : url))
+    .replace(/^(\s*)\[([^\]\n]+)\]:\s*(\S+)/gm, '$1$2: $3');
+  return defangUrls(unlinked, sourceUrls);
+}
+
 function feedbackActions(answerId: string, language: Language) {
   return {
     type: 'ActionSet',
@@ -43,8 +57,10 @@ function feedbackActions(answerId: string, language: Language) {
 /** The card for an answer; other reply kinds are sent as plain text (see teams-bot.ts). */
 export function renderAnswerCard(r: Extract<AssistantReply, { kind: 'answer' }>, answerId: string): CardAttachment {
   const a = r.answer;
-  const body: Record<string, unknown>[] = [{ type: 'TextBlock', text: a.text, wrap: true }];
-  if (a.note) body.push({ type: 'TextBlock', text: a.note, wrap: true, isSubtle: true, size: 'Small' });
+  const sourceUrls = a.citations.map((c) => c.source).filter((s): s is string => Boolean(s && /^https?:\/\//.test(s)));
+  const safe = (text: string) => neutraliseCardMarkdown(text, sourceUrls);
+  const body: Record<string, unknown>[] = [{ type: 'TextBlock', text: safe(a.text), wrap: true }];
+  if (a.note) body.push({ type: 'TextBlock', text: safe(a.note), wrap: true, isSubtle: true, size: 'Small' });
   if (a.citations.length) {
     body.push({ type: 'TextBlock', text: template('replies/sources-heading', r.language), weight: 'Bolder', spacing: 'Medium' });
     for (const c of a.citations) {
@@ -53,8 +69,8 @@ export function renderAnswerCard(r: Extract<AssistantReply, { kind: 'answer' }>,
       const actions: Record<string, unknown>[] = [{ type: 'Action.ToggleVisibility', title: loadPrompt(`channels/show-passage.${r.language}.txt`), targetElements: [passageId] }];
       if (c.source && /^https?:\/\//.test(c.source)) actions.push({ type: 'Action.OpenUrl', title: loadPrompt(`channels/open-document.${r.language}.txt`), url: c.source });
       body.push(
-        { type: 'TextBlock', text: formatCitationLine(c), wrap: true, size: 'Small', spacing: 'Small' },
-        { type: 'TextBlock', id: passageId, text: passage, wrap: true, isVisible: false, isSubtle: true, size: 'Small' },
+        { type: 'TextBlock', text: safe(formatCitationLine(c)), wrap: true, size: 'Small', spacing: 'Small' },
+        { type: 'TextBlock', id: passageId, text: safe(passage), wrap: true, isVisible: false, isSubtle: true, size: 'Small' },
         { type: 'ActionSet', actions },
       );
     }

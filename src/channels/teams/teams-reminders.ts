@@ -9,7 +9,7 @@ import { ChannelState } from '../../server/channel-state.js';
 import { reportError } from '../../server/errors.js';
 import type { ReminderActions } from '../../server/reminder-actions.js';
 import type { Db } from '../../storage/database.js';
-import { adaptiveCardContentType, type CardAttachment } from './teams-cards.js';
+import { adaptiveCardContentType, neutraliseCardMarkdown, type CardAttachment } from './teams-cards.js';
 import type { TeamsChannel, TeamsSubmitHandler } from './teams-bot.js';
 
 export const reminderSubmitKind = 'wegwijzer-reminder';
@@ -31,8 +31,8 @@ function isReminderSubmit(v: unknown): v is ReminderSubmit {
 export function reminderCard(message: ReminderMessage): CardAttachment {
   const lang = message.language;
   const data = (action: ReminderAction): ReminderSubmit => ({ kind: reminderSubmitKind, action, milestoneId: message.milestoneId, lang });
-  const body: Record<string, unknown>[] = [{ type: 'TextBlock', text: message.text, wrap: true }];
-  if (message.source?.quote) body.push({ type: 'TextBlock', text: `“${message.source.quote.slice(0, 600)}”`, wrap: true, isSubtle: true, size: 'Small' });
+  const body: Record<string, unknown>[] = [{ type: 'TextBlock', text: neutraliseCardMarkdown(message.text), wrap: true }];
+  if (message.source?.quote) body.push({ type: 'TextBlock', text: `“${neutraliseCardMarkdown(message.source.quote.slice(0, 600))}”`, wrap: true, isSubtle: true, size: 'Small' });
   const actions: Record<string, unknown>[] = [];
   if (message.actions.includes('done')) actions.push({ type: 'Action.Submit', title: loadPrompt(`channels/reminder-done.${lang}.txt`), style: 'positive', data: data('done') });
   if (message.actions.includes('snooze')) actions.push({ type: 'Action.Submit', title: loadPrompt(`channels/reminder-snooze.${lang}.txt`), data: data('snooze') });
