@@ -8,6 +8,7 @@ import { bootstrap } from './core/bootstrap.js';
 import { createLogger } from './core/logger.js';
 import { userMessageFor } from './errors/app-error.js';
 import { createMilestones } from './milestones/create-milestones.js';
+import { timeline } from './milestones/timeline.js';
 import { channelReminderSenders, startChannels, type StartedChannels } from './server/start-channels.js';
 import { databasePath, openDatabase } from './storage/database.js';
 
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     logger,
     slackExtensions: [slackReminderActions(milestones.actions)],
     teamsSubmitHandlers: [teamsReminderSubmitHandler(milestones.actions, logger)],
+    timeline: (language) => timeline(milestones.service, new Date(), { language }),
     health: () => ({ indexBuiltAt: runtime.corpus.builtAt, openMilestones: milestones.service.listOpen().length }),
   });
   if (config.SCHEDULER_ENABLED) milestones.scheduler.start();

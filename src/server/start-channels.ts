@@ -12,6 +12,8 @@ import { createHttpServer, listen, type Route, type RunningServer } from './http
 import type { ReminderSender } from '../milestones/reminder-sender.js';
 import { createSlackReminderSender } from '../channels/slack/slack-reminders.js';
 import { createTeamsReminderSender } from '../channels/teams/teams-reminders.js';
+import type { Timeline } from '../milestones/timeline.js';
+import type { Language } from '../core/types.js';
 
 export interface StartChannelsDeps {
   config: Config;
@@ -22,6 +24,8 @@ export interface StartChannelsDeps {
   teamsSubmitHandlers?: TeamsSubmitHandler[];
   /** Extra health fields (e.g. index build time). */
   health?: () => Record<string, unknown>;
+  /** The milestone timeline (web "Mijlpalen" panel, Slack App Home); optional. */
+  timeline?: (language: Language) => Timeline;
 }
 
 export interface StartedChannels {
@@ -43,12 +47,12 @@ export async function startChannels(deps: StartChannelsDeps, listenOn: { port?: 
   const channels: string[] = [];
 
   if (config.WEB_CHAT_ENABLED) {
-    routes.push(...createWebChatRoutes({ assistant, feedback, logger: logger.child({ channel: 'web' }) }));
+    routes.push(...createWebChatRoutes({ assistant, feedback, logger: logger.child({ channel: 'web' }), timeline: deps.timeline }));
     channels.push('web');
   }
   let slack: SlackChannel | undefined;
   if (config.slackEnabled) {
-    slack = createSlackChannel({ config, assistant, feedback, db, logger, extensions: deps.slackExtensions });
+    slack = createSlackChannel({ config, assistant, feedback, db, logger, extensions: deps.slackExtensions, timeline: deps.timeline });
     routes.push(...slack.routes);
     channels.push(slack.transport === 'socket' ? 'slack (socket mode)' : 'slack (http: /slack/events)');
   }

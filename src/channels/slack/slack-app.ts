@@ -13,7 +13,10 @@ import type { Db } from '../../storage/database.js';
 import { ChannelState } from '../../server/channel-state.js';
 import { guessLanguage, reportError } from '../../server/errors.js';
 import type { Route } from '../../server/http-server.js';
-import { feedbackActionPattern, renderSlackReply } from './slack-blocks.js';
+import { feedbackActionPattern, renderSlackReply, type SlackMessage } from './slack-blocks.js';
+import { publishHome, timelineBlocks, timelineText, type TimelineProvider } from './slack-home.js';
+import { StreamedSlackMessage } from './slack-streaming.js';
+import type { Timeline } from '../../milestones/timeline.js';
 import { boltLoggerFrom } from './slack-logger.js';
 import { slackTextToQuestion } from './slack-text.js';
 
@@ -35,6 +38,10 @@ export interface SlackChannelDeps {
   db: Db;
   logger: Logger;
   extensions?: SlackAppExtension[];
+  /** The milestone timeline for the App Home tab; without it the Home tab is left alone. */
+  timeline?: TimelineProvider;
+  /** Minimum time between two edits of a streamed answer (chat.update); default 700 ms. */
+  streamUpdateIntervalMs?: number;
 }
 
 export interface SlackChannel {
@@ -96,9 +103,11 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     await next();
   });
 
-  async function say(client: WebClient, channel: string, threadTs: string | undefined, r: AssistantReply, answerId?: string) {
-    const message = renderSlackReply(r, answerId);
-    await client.chat.postMessage({ channel, thread_ts: threadTs, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+  /** Block Kit for a reply; the milestone list ("mijlpalen") is shown as the timeline. */
+  function render(r: AssistantReply, answerId?: string): SlackMessage {
+    const data = r.kind === 'milestones' ? (r.data as { action?: string; timeline?: Timeline } | undefined) : undefined;
+    if (data?.action === 'list' && data.timeline) return { text: timelineText(data.timeline), blocks: timelineBlocks(data.timeline) };
+    return renderSlackReply(r, answerId);
   }
 
   /** `user`: show it only to this person (ephemeral); `asker`: whose access scopes apply besides the channel's. */
@@ -122,16 +131,19 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
         logger.warn('could not add the working reaction', { error });
         return false;
       });
+    // A streaming answerer (language model) shows its checked text as it grows: posted once, then edited.
+    const stream = new StreamedSlackMessage({ client, channel: q.channel, threadTs: q.replyThreadTs, language: guessLanguage(q.text), logger, intervalMs: deps.streamUpdateIntervalMs });
     try {
       const history: ConversationTurn[] = state.history(q.threadKey, { limit: 8, maxAgeMs: q.historyWindowMs });
-      const r = await assistant.handle(q.text, { channel: 'slack', userId: q.userId, conversationId: q.channel, teamId: q.teamId, history });
+      const r = await assistant.handle(q.text, { channel: 'slack', userId: q.userId, conversationId: q.channel, teamId: q.teamId, history }, { onPartial: (text) => stream.partial(text) });
       const answerId = r.kind === 'answer' ? feedback.recordAnswer({ channel: 'slack', userId: q.userId, conversationId: q.channel, question: q.text, answer: r.answer }) : undefined;
-      await say(client, q.channel, q.replyThreadTs, r, answerId);
+      await stream.finish(render(r, answerId));
       state.addTurn(q.threadKey, { role: 'user', text: q.text });
       state.addTurn(q.threadKey, { role: 'assistant', text: r.kind === 'answer' ? r.answer.text : r.text });
     } catch (error) {
       const text = reportError(logger, error, 'slack answer', guessLanguage(q.text), { channel: q.channel, user: q.userId });
-      await client.chat.postMessage({ channel: q.channel, thread_ts: q.replyThreadTs, text }).catch((e: unknown) => logger.error('could not post the error message', { error: e }));
+      // A half-streamed answer is replaced by the error message rather than left standing.
+      await stream.finish({ text, blocks: [{ type: 'section', text: { type: 'plain_text', text } }] }).catch((e: unknown) => logger.error('could not post the error message', { error: e }));
     } finally {
       if (reacted) await client.reactions.remove({ channel: q.channel, timestamp: q.ts, name: workingReaction }).catch((error: unknown) => logger.warn('could not remove the working reaction', { error }));
     }
@@ -174,7 +186,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     try {
       const r = await assistant.handle(command.text, { channel: 'slack', userId: command.user_id, conversationId: command.channel_id, teamId: context.teamId });
       const answerId = r.kind === 'answer' ? feedback.recordAnswer({ channel: 'slack', userId: command.user_id, conversationId: command.channel_id, question: command.text, answer: r.answer }) : undefined;
-      const message = renderSlackReply(r, answerId);
+      const message = render(r, answerId);
       await respond({ response_type: r.kind === 'answer' ? 'in_channel' : 'ephemeral', text: message.text, blocks: message.blocks });
     } catch (error) {
       await respond({ response_type: 'ephemeral', text: reportError(logger, error, 'slack command', language, { user: command.user_id }) });
@@ -208,8 +220,13 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
     if (state.claimWelcome(`user:${event.user}`)) await welcome(client, { channel: event.channel, user: event.user, teamId: context.teamId });
   });
 
-  // Opening the direct chat for the first time (Messages tab of the app).
+  // The Home tab shows the milestone timeline, fresh each time it is opened; opening the direct chat
+  // for the first time (Messages tab) gets the introduction.
   app.event('app_home_opened', async ({ event, client, context }) => {
+    if (event.tab === 'home') {
+      if (deps.timeline) await publishHome(client, event.user, deps.timeline('nl'));
+      return;
+    }
     if (event.tab !== 'messages' || !event.channel) return;
     if (state.claimWelcome(`user:${event.user}`)) await welcome(client, { channel: event.channel, asker: event.user, teamId: context.teamId });
   });

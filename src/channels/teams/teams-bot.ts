@@ -28,10 +28,14 @@ import { readJson } from '../../server/http.js';
 import type { Db } from '../../storage/database.js';
 import { isFeedbackSubmit, renderAnswerCard } from './teams-cards.js';
 import { TeamsConversationStore } from './teams-conversations.js';
+import { renderTimelineCard } from './teams-timeline-card.js';
+import type { Timeline } from '../../milestones/timeline.js';
 
 export const teamsMessagesPath = '/api/messages';
 // A personal-chat follow-up counts as the same conversation for this long.
 const personalHistoryWindowMs = 30 * 60_000;
+// Teams shows a typing indicator for about three seconds; a streamed answer renews it this often.
+const defaultTypingIntervalMs = 2_500;
 
 export interface TeamsChannelDeps {
   config: Pick<Config, 'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TYPE' | 'MICROSOFT_APP_TENANT_ID' | 'TEAMS_LOCAL_DEV'>;
@@ -41,6 +45,8 @@ export interface TeamsChannelDeps {
   logger: Logger;
   /** Handles card submits that are not feedback (e.g. reminder buttons); returns true when handled. */
   submitHandlers?: TeamsSubmitHandler[];
+  /** Minimum time between two typing indicators while a streamed answer grows; default 2.5 s. */
+  typingIntervalMs?: number;
 }
 
 export type TeamsSubmitHandler = (value: unknown, context: TurnContext) => Promise<boolean>;
@@ -105,6 +111,11 @@ export function channelConversationId(conversationId: string): string {
   return conversationId.split(';messageid=')[0]!;
 }
 
+function isTimelineList(data: unknown): data is { action: 'list'; timeline: Timeline } {
+  const d = data as { action?: string; timeline?: { months?: unknown } } | undefined;
+  return !!d && d.action === 'list' && Array.isArray(d.timeline?.months);
+}
+
 function userIdOf(account: ChannelAccount | undefined): string | undefined {
   return account?.aadObjectId ?? account?.id;
 }
@@ -137,9 +148,30 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
       const from = context.activity.from;
       const answerId = feedback.recordAnswer({ channel: 'teams', userId: userIdOf(from), conversationId: context.activity.conversation.id, question, answer: r.answer });
       await context.sendActivity({ type: ActivityTypes.Message, attachments: [renderAnswerCard(r, answerId)], summary: r.answer.text.slice(0, 200) });
+    } else if (r.kind === 'milestones' && isTimelineList(r.data)) {
+      await context.sendActivity({ type: ActivityTypes.Message, attachments: [renderTimelineCard(r.data.timeline)], summary: r.text.slice(0, 200) });
     } else {
       await context.sendActivity({ type: ActivityTypes.Message, text: r.text, textFormat: 'plain' });
     }
+  }
+
+  /**
+   * Teams cannot edit our message in this setup, so while a language model streams its (checked)
+   * answer the typing indicator is renewed; the final answer arrives as the card. Sends are chained
+   * and awaited before the turn ends (a turn context cannot send after it is finished).
+   */
+  function typingWhileStreaming(context: TurnContext) {
+    const interval = deps.typingIntervalMs ?? defaultTypingIntervalMs;
+    let last = Date.now();
+    let chain: Promise<unknown> = Promise.resolve();
+    return {
+      onPartial: () => {
+        if (Date.now() - last < interval) return;
+        last = Date.now();
+        chain = chain.then(() => context.sendActivity({ type: ActivityTypes.Typing })).catch((error: unknown) => logger.warn('could not renew the typing indicator', { error }));
+      },
+      done: () => chain,
+    };
   }
 
   /** Who asks and where, as the Assistant (scopes, milestone subscriptions) needs it. */
@@ -180,7 +212,9 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     await context.sendActivity({ type: ActivityTypes.Typing });
     const thread = activity.conversation.id;
     const history = state.history(thread, { limit: 8, maxAgeMs: personal ? personalHistoryWindowMs : undefined });
-    const r = await assistant.handle(text, { ...askContext(context), history });
+    const typing = typingWhileStreaming(context);
+    const r = await assistant.handle(text, { ...askContext(context), history }, { onPartial: typing.onPartial });
+    await typing.done();
     await sendReply(context, r, text);
     state.addTurn(thread, { role: 'user', text });
     state.addTurn(thread, { role: 'assistant', text: r.kind === 'answer' ? r.answer.text : r.text });

@@ -11,6 +11,8 @@ import type { FeedbackStore } from '../../feedback/feedback-store.js';
 import { guessLanguage, reportError } from '../../server/errors.js';
 import type { Route } from '../../server/http-server.js';
 import { HttpError, readJson, sendJson, sendStatic } from '../../server/http.js';
+import type { Timeline } from '../../milestones/timeline.js';
+import { createTimelineRoutes, milestonesApiPath } from './timeline-routes.js';
 
 export const webPublicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
 
@@ -20,6 +22,8 @@ export interface WebChatDeps {
   logger: Logger;
   /** Longest question accepted before the Assistant even sees it (it truncates with a note itself). */
   maxBodyBytes?: number;
+  /** The milestone timeline for the "Mijlpalen" panel; without it GET /api/milestones answers 404. */
+  timeline?: (language: Language) => Timeline;
 }
 
 /** The reply as sent to the browser: the Assistant's union, without server file paths or index internals. */
@@ -70,7 +74,13 @@ export function createWebChatRoutes(deps: WebChatDeps): Route[] {
     if (!sendStatic(res, webPublicDir, file)) sendJson(res, 404, { error: 'not found' });
   };
 
+  // Without milestones the panel says so instead of failing (the page always asks).
+  const timelineRoutes: Route[] = deps.timeline
+    ? createTimelineRoutes(deps.timeline)
+    : [{ method: 'GET', path: milestonesApiPath, handle: (_req, res) => sendJson(res, 404, { error: 'milestones are not available' }) }];
+
   return [
+    ...timelineRoutes,
     { method: 'GET', path: '/', handle: page('index.html') },
     {
       method: 'GET',

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AskContext, Assistant, AssistantReply } from '../../../src/core/assistant.js';
-import { bootstrap, type Runtime } from '../../../src/core/bootstrap.js';
+import { bootstrap, type BootstrapOptions, type Runtime } from '../../../src/core/bootstrap.js';
 import { silentLogger } from '../../../src/core/logger.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -26,10 +26,11 @@ export interface SeedRuntime {
   cleanup(): void;
 }
 
-export async function bootstrapSeedRuntime(env: Record<string, string> = {}): Promise<SeedRuntime> {
+/** `options`: extra bootstrap options such as the milestones' commandHandlers. */
+export async function bootstrapSeedRuntime(env: Record<string, string> = {}, options: Pick<BootstrapOptions, 'commandHandlers' | 'milestoneAnswer'> = {}): Promise<SeedRuntime> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wegwijzer-channels-'));
   // Rate limiting is per user per minute; the tests ask more than a person would.
-  const runtime = await bootstrap({ env: { DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '1000', ...env }, cwd: repoRoot, logger: silentLogger });
+  const runtime = await bootstrap({ env: { DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '1000', ...env }, cwd: repoRoot, logger: silentLogger, ...options });
   return { runtime, assistant: runtime.assistant, dataDir, cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
 }
 
@@ -40,8 +41,8 @@ export function recordingAssistant(inner: Assistant): Assistant & { asked: { tex
     asked,
     documents: () => inner.documents(),
     welcome: (l) => inner.welcome(l),
-    async handle(text, context) {
-      const reply = await inner.handle(text, context);
+    async handle(text, context, options) {
+      const reply = await inner.handle(text, context, options);
       asked.push({ text, context, reply });
       return reply;
     },

@@ -177,5 +177,67 @@ async function welcome() {
   } catch { /* the chat works without the introduction */ }
 }
 
+// Milestones tab: the timeline from GET /api/milestones, per month, overdue ones marked.
+const timelineLabels = {
+  nl: { summary: (t) => `${t.openCount} open, waarvan ${t.overdueCount} verlopen · stand van ${t.today}`, empty: 'Er staan geen open of recent afgeronde mijlpalen.',
+        overdue: 'verlopen', done: 'afgerond', proposed: 'voorstel', owner: 'eigenaar', source: 'bron', unavailable: 'Mijlpalen zijn hier niet beschikbaar.', loading: 'Mijlpalen laden…' },
+  en: { summary: (t) => `${t.openCount} open, ${t.overdueCount} overdue · as of ${t.today}`, empty: 'There are no open or recently finished milestones.',
+        overdue: 'overdue', done: 'done', proposed: 'proposed', owner: 'owner', source: 'source', unavailable: 'Milestones are not available here.', loading: 'Loading milestones…' },
+};
+const tabs = [...document.querySelectorAll('[role="tab"]')];
+const timelineBox = document.getElementById('timeline');
+const timelineSummary = document.getElementById('timeline-summary');
+
+function timelineItem(item, T) {
+  const cls = ['item', item.overdue ? 'overdue' : '', item.status === 'done' ? 'done' : ''].filter(Boolean).join(' ');
+  const mark = item.status === 'done' ? '✅' : item.overdue ? '⚠️' : '🗓️';
+  const badge = item.status === 'done' ? T.done : item.overdue ? T.overdue : item.state === 'proposed' ? T.proposed : '';
+  const meta = [item.owner ? `${T.owner}: ${item.owner}` : null, item.id, item.source ? `${T.source}: ${item.source}` : null].filter(Boolean).join(' · ');
+  return el('li', { class: cls, 'data-id': item.id },
+    el('span', { 'aria-hidden': 'true', text: `${mark} ` }),
+    el('span', { class: 'title', text: item.title }),
+    el('div', { class: 'due' }, item.dueLabel, badge ? el('span', { class: 'badge', text: badge }) : null),
+    el('div', { class: 'meta', text: meta }));
+}
+
+async function loadTimeline() {
+  const T = timelineLabels.nl;
+  timelineSummary.textContent = T.loading;
+  try {
+    const r = await fetch('/api/milestones?lang=nl');
+    if (!r.ok) { timelineSummary.textContent = T.unavailable; timelineBox.replaceChildren(); return; }
+    const tl = await r.json();
+    const L = timelineLabels[tl.language === 'en' ? 'en' : 'nl'];
+    timelineSummary.textContent = L.summary(tl);
+    if (!tl.months.length) { timelineBox.replaceChildren(el('p', { text: L.empty })); return; }
+    timelineBox.replaceChildren(...tl.months.map((m) =>
+      el('section', { class: 'month', 'data-month': m.month, 'aria-label': m.label }, el('h3', { text: m.label }), el('ul', {}, ...m.items.map((i) => timelineItem(i, L))))));
+  } catch {
+    timelineSummary.textContent = T.unavailable;
+  }
+}
+
+function selectTab(tab, focus = true) {
+  for (const t of tabs) {
+    const selected = t === tab;
+    t.setAttribute('aria-selected', String(selected));
+    t.tabIndex = selected ? 0 : -1;
+    document.getElementById(t.getAttribute('aria-controls')).hidden = !selected;
+  }
+  if (focus) tab.focus();
+  if (tab.id === 'tab-milestones') loadTimeline();
+}
+
+for (const tab of tabs) {
+  tab.addEventListener('click', () => selectTab(tab));
+  // Arrow keys move between tabs, Home/End jump (the usual tablist keyboard pattern).
+  tab.addEventListener('keydown', (e) => {
+    const i = tabs.indexOf(tab);
+    const next = { ArrowRight: tabs[(i + 1) % tabs.length], ArrowLeft: tabs[(i - 1 + tabs.length) % tabs.length], Home: tabs[0], End: tabs[tabs.length - 1] }[e.key];
+    if (next) { e.preventDefault(); selectTab(next); }
+  });
+}
+document.getElementById('timeline-refresh').addEventListener('click', loadTimeline);
+
 welcome();
 input.focus();
