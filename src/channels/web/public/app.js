@@ -190,7 +190,7 @@ const timelineSummary = document.getElementById('timeline-summary');
 
 function timelineItem(item, T) {
   const cls = ['item', item.overdue ? 'overdue' : '', item.status === 'done' ? 'done' : ''].filter(Boolean).join(' ');
-  const mark = item.status === 'done' ? '✅' : item.overdue ? '⚠️' : '🗓️';
+  const mark = item.status === 'done' ? '✅' : item.overdue ? '⚠️' : '•';
   const badge = item.status === 'done' ? T.done : item.overdue ? T.overdue : item.state === 'proposed' ? T.proposed : '';
   const meta = [item.owner ? `${T.owner}: ${item.owner}` : null, item.id, item.source ? `${T.source}: ${item.source}` : null].filter(Boolean).join(' · ');
   return el('li', { class: cls, 'data-id': item.id },
@@ -207,8 +207,10 @@ async function loadTimeline() {
     const r = await fetch('/api/milestones?lang=nl');
     if (!r.ok) { timelineSummary.textContent = T.unavailable; timelineBox.replaceChildren(); return; }
     const tl = await r.json();
-    const L = timelineLabels[tl.language === 'en' ? 'en' : 'nl'];
-    timelineSummary.textContent = L.summary(tl);
+    const lang = tl.language === 'en' ? 'en' : 'nl';
+    const L = timelineLabels[lang];
+    const today = new Date(`${tl.today}T12:00:00Z`).toLocaleDateString(lang === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    timelineSummary.textContent = L.summary({ ...tl, today });
     if (!tl.months.length) { timelineBox.replaceChildren(el('p', { text: L.empty })); return; }
     timelineBox.replaceChildren(...tl.months.map((m) =>
       el('section', { class: 'month', 'data-month': m.month, 'aria-label': m.label }, el('h3', { text: m.label }), el('ul', {}, ...m.items.map((i) => timelineItem(i, L))))));
