@@ -27,8 +27,8 @@ export function isMetadataFile(name: string): boolean {
   );
 }
 
-/** Document files under a corpus directory, relative paths with '/' separators, sorted. */
-export function listDocumentFiles(corpusDir: string): string[] {
+/** Files under a corpus directory that `keep` accepts, absolute paths, sorted; hidden entries skipped. */
+function walkCorpus(corpusDir: string, keep: (name: string) => boolean): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     let entries: fs.Dirent[];
@@ -41,34 +41,23 @@ export function listDocumentFiles(corpusDir: string): string[] {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
-      else if (e.isFile() && DOCUMENT_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && !isMetadataFile(e.name)) {
-        out.push(path.relative(corpusDir, full).split(path.sep).join('/'));
-      }
+      else if (e.isFile() && keep(e.name)) out.push(full);
     }
   };
   walk(corpusDir);
   return out.sort();
 }
 
+/** Document files under a corpus directory, relative paths with '/' separators, sorted. */
+export function listDocumentFiles(corpusDir: string): string[] {
+  return walkCorpus(corpusDir, (name) => DOCUMENT_EXTENSIONS.has(path.extname(name).toLowerCase()) && !isMetadataFile(name))
+    .map((full) => path.relative(corpusDir, full).split(path.sep).join('/'))
+    .sort();
+}
+
 /** Metadata files whose changes must also refresh the index (catalogs, sidecars, curated glossary). */
 export function listMetadataFiles(corpusDir: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (/^(catalog|glossary)\.json$/i.test(e.name) || e.name.toLowerCase().endsWith('.meta.json')) out.push(full);
-    }
-  };
-  walk(corpusDir);
-  return out.sort();
+  return walkCorpus(corpusDir, (name) => /^(catalog|glossary)\.json$/i.test(name) || name.toLowerCase().endsWith('.meta.json'));
 }
 
 function readJson(file: string): unknown {
