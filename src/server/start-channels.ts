@@ -1,5 +1,6 @@
 // Starts every configured channel on the one HTTP server: web chat (unless switched off), Slack
 // (HTTP transport mounted at /slack/events, or Socket Mode), Teams (/api/messages), and GET /healthz.
+import { webApi } from '@slack/bolt';
 import type { Config } from '../config/config.js';
 import type { Assistant } from '../core/assistant.js';
 import type { Logger } from '../core/logger.js';
@@ -9,11 +10,37 @@ import { createSlackChannel, type SlackAppExtension, type SlackChannel } from '.
 import { createTeamsChannel, type TeamsChannel, type TeamsSubmitHandler } from '../channels/teams/teams-bot.js';
 import { createWebChatRoutes } from '../channels/web/web-chat.js';
 import { createHttpServer, listen, type Route, type RunningServer } from './http-server.js';
+import { sendJson } from './http.js';
 import type { ReminderSender } from '../milestones/reminder-sender.js';
 import { createSlackReminderSender } from '../channels/slack/slack-reminders.js';
+import { boltLoggerFrom } from '../channels/slack/slack-logger.js';
 import { createTeamsReminderSender } from '../channels/teams/teams-reminders.js';
 import type { Timeline } from '../milestones/timeline.js';
 import type { Language } from '../core/types.js';
+
+/** Slack's replay window: a request timestamp further than this from now, either way, is refused. */
+export const slackTimestampWindowSec = 5 * 60;
+
+/**
+ * Bolt verifies the signature and refuses stale timestamps, but accepts any timestamp in the future;
+ * a signed request dated ahead could be replayed for that long. Refused here before Bolt sees it.
+ */
+function withSlackTimestampWindow(route: Route, logger: Logger, now: () => number = Date.now): Route {
+  return {
+    ...route,
+    handle(req, res, url) {
+      const raw = req.headers['x-slack-request-timestamp'];
+      const ts = typeof raw === 'string' && /^\d{1,12}$/.test(raw) ? Number(raw) : NaN;
+      if (!Number.isFinite(ts) || Math.abs(now() / 1000 - ts) > slackTimestampWindowSec) {
+        logger.warn('Slack request refused: timestamp missing or outside the 5-minute window', { channel: 'slack', path: url.pathname });
+        req.resume();
+        sendJson(res, 401, { error: 'invalid request timestamp' });
+        return;
+      }
+      return route.handle(req, res, url);
+    },
+  };
+}
 
 export interface StartChannelsDeps {
   config: Config;
@@ -36,6 +63,12 @@ export interface StartedChannels {
   channels: string[];
   feedback: FeedbackStore;
   slack?: SlackChannel;
+  /**
+   * Slack Web API client for reminders: a 429 is returned at once with its Retry-After (the outbox
+   * reschedules the row, bounded by its backoff) instead of the answer client's in-call waiting and
+   * up to ten retries, which would hold a scheduler tick for up to half an hour.
+   */
+  slackReminderClient?: SlackChannel['client'];
   teams?: TeamsChannel;
   stop(): Promise<void>;
 }
@@ -53,7 +86,7 @@ export async function startChannels(deps: StartChannelsDeps, listenOn: { port?: 
   let slack: SlackChannel | undefined;
   if (config.slackEnabled) {
     slack = createSlackChannel({ config, assistant, feedback, db, logger, extensions: deps.slackExtensions, timeline: deps.timeline });
-    routes.push(...slack.routes);
+    routes.push(...slack.routes.map((route) => withSlackTimestampWindow(route, logger)));
     channels.push(slack.transport === 'socket' ? 'slack (socket mode)' : 'slack (http: /slack/events)');
   }
   let teams: TeamsChannel | undefined;
@@ -70,6 +103,14 @@ export async function startChannels(deps: StartChannelsDeps, listenOn: { port?: 
   });
   const running = await listen(server, listenOn.port ?? config.PORT, listenOn.host ?? config.HOST);
   await slack?.start();
+  const slackReminderClient = slack
+    ? (new webApi.WebClient(config.SLACK_BOT_TOKEN, {
+        slackApiUrl: config.SLACK_API_URL ? config.SLACK_API_URL.replace(/\/?$/, '/') : undefined,
+        rejectRateLimitedCalls: true,
+        retryConfig: { retries: 1, minTimeout: 500, maxTimeout: 2000 },
+        logger: boltLoggerFrom(logger.child({ channel: 'slack', module: 'reminders' })),
+      }) as unknown as SlackChannel['client'])
+    : undefined;
 
   return {
     server: running,
@@ -77,6 +118,7 @@ export async function startChannels(deps: StartChannelsDeps, listenOn: { port?: 
     channels,
     feedback,
     slack,
+    slackReminderClient,
     teams,
     async stop() {
       await slack?.stop();
@@ -97,7 +139,7 @@ export function channelReminderSenders(channels: () => StartedChannels | undefin
     if (!started) return undefined;
     let sender = cache.get(name);
     if (!sender) {
-      if (name === 'slack' && started.slack) sender = createSlackReminderSender({ client: started.slack.client, db, logger });
+      if (name === 'slack' && started.slack) sender = createSlackReminderSender({ client: started.slackReminderClient ?? started.slack.client, db, logger });
       if (name === 'teams' && started.teams) sender = createTeamsReminderSender({ teams: started.teams, db, logger });
       if (sender) cache.set(name, sender);
     }
