@@ -11,6 +11,7 @@ import { createTeamsChannel, type TeamsChannel, type TeamsSubmitHandler } from '
 import { createWebChatRoutes } from '../channels/web/web-chat.js';
 import { createHttpServer, listen, type Route, type RunningServer } from './http-server.js';
 import { sendJson } from './http.js';
+import { treatTokenErrorsAsUnauthorized } from './teams-token-errors.js';
 import type { ReminderSender } from '../milestones/reminder-sender.js';
 import { createSlackReminderSender } from '../channels/slack/slack-reminders.js';
 import { boltLoggerFrom } from '../channels/slack/slack-logger.js';
@@ -92,6 +93,7 @@ export async function startChannels(deps: StartChannelsDeps, listenOn: { port?: 
   let teams: TeamsChannel | undefined;
   if (config.teamsEnabled) {
     teams = createTeamsChannel({ config, assistant, feedback, db, logger, submitHandlers: deps.teamsSubmitHandlers });
+    treatTokenErrorsAsUnauthorized(teams.adapter);
     routes.push(...teams.routes);
     channels.push(config.MICROSOFT_APP_ID ? 'teams (/api/messages)' : 'teams (/api/messages, local development without authentication)');
   }
