@@ -1,6 +1,7 @@
 // `npm start`: builds or refreshes the index when needed, then serves every configured channel on one
 // port (with no keys at all: the web chat on http://localhost:3978) and runs the reminder scheduler.
 import { createProgressPrinter } from '../ingest/index.js';
+import { slackHomeActions } from './channels/slack/slack-home.js';
 import { slackReminderActions } from './channels/slack/slack-reminders.js';
 import { teamsReminderSubmitHandler } from './channels/teams/teams-reminders.js';
 import { ConfigError, loadConfig } from './config/config.js';
@@ -28,14 +29,15 @@ async function main(): Promise<void> {
   const proposed = milestones.importFromCorpus(runtime.corpus);
   if (proposed) logger.info('milestones proposed from the documents', { count: proposed });
 
+  const milestoneTimeline = (language: 'nl' | 'en') => timeline(milestones.service, new Date(), { language });
   started = await startChannels({
     config: runtime.config,
     assistant,
     db,
     logger,
-    slackExtensions: [slackReminderActions(milestones.actions)],
+    slackExtensions: [slackReminderActions(milestones.actions), slackHomeActions(milestones.actions, milestoneTimeline)],
     teamsSubmitHandlers: [teamsReminderSubmitHandler(milestones.actions, logger)],
-    timeline: (language) => timeline(milestones.service, new Date(), { language }),
+    timeline: milestoneTimeline,
     health: () => ({ indexBuiltAt: runtime.corpus.builtAt, openMilestones: milestones.service.listOpen().length }),
   });
   if (config.SCHEDULER_ENABLED) milestones.scheduler.start();

@@ -38,7 +38,10 @@ export interface SlackChannelDeps {
   db: Db;
   logger: Logger;
   extensions?: SlackAppExtension[];
-  /** The milestone timeline for the App Home tab; without it the Home tab is left alone. */
+  /**
+   * The milestone timeline for the App Home tab; without it the Home tab is left alone. Its done /
+   * remind-later menus are handled by slackHomeActions (slack-home.ts), to be given in `extensions`.
+   */
   timeline?: TimelineProvider;
   /** Minimum time between two edits of a streamed answer (chat.update); default 700 ms. */
   streamUpdateIntervalMs?: number;
@@ -224,7 +227,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel {
   // for the first time (Messages tab) gets the introduction.
   app.event('app_home_opened', async ({ event, client, context }) => {
     if (event.tab === 'home') {
-      if (deps.timeline) await publishHome(client, event.user, deps.timeline('nl'));
+      if (deps.timeline) await publishHome(client, event.user, deps.timeline('nl'), { withActions: true });
       return;
     }
     if (event.tab !== 'messages' || !event.channel) return;

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { homeItemActionId, slackHomeActions } from '../../../src/channels/slack/slack-home.js';
 import { loadConfig } from '../../../src/config/config.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { createMilestones, type Milestones } from '../../../src/milestones/create-milestones.js';
@@ -68,12 +69,14 @@ beforeAll(async () => {
   milestones.service.add({ title: futureTitle, due: { date: '2026-12-15', precision: 'day', text: '15 december 2026' }, addedBy });
   milestones.service.add({ title: laterTitle, due: { date: '2027-03-31', precision: 'quarter', text: 'Q1 2027' }, addedBy });
   seed = await bootstrapSeedRuntime({}, { commandHandlers: [milestones.commandHandler] });
+  const milestoneTimeline = (language: 'nl' | 'en') => timeline(milestones.service, now, { language });
   started = await startChannels({
     config,
     assistant: seed.assistant,
     db,
     logger: silentLogger,
-    timeline: (language) => timeline(milestones.service, now, { language }),
+    timeline: milestoneTimeline,
+    slackExtensions: [slackHomeActions(milestones.actions, milestoneTimeline)],
   });
   base = `http://127.0.0.1:${started.server.port}`;
 });
@@ -123,6 +126,33 @@ describe('milestone timeline at a glance', () => {
     await slackEvent({ type: 'app_home_opened', user: 'UBOB', channel: 'DBOB', tab: 'messages', event_ts: '1732500000.000002' }, 'EvHome2');
     await slackApi.waitFor(() => slackApi.callsTo('chat.postMessage').some((c) => c.args.channel === 'DBOB'));
     expect(slackApi.callsTo('views.publish').filter((c) => c.args.user_id === 'UBOB')).toHaveLength(0);
+  });
+
+  it('marks a milestone done from its menu on the Home tab and publishes the tab again', async () => {
+    const before = slackApi.callsTo('views.publish').filter((c) => c.args.user_id === 'UANNE');
+    const view = before.at(-1)!.args.view as { blocks: { type: string; block_id?: string; text?: { text: string }; accessory?: { action_id: string; options: { value: string }[] } }[] };
+    const future = view.blocks.find((b) => b.text?.text.includes(futureTitle))!;
+    expect(future.accessory?.action_id).toBe(homeItemActionId);
+    const done = future.accessory!.options.find((o) => o.value.startsWith('done|'))!;
+    const id = done.value.split('|')[1]!;
+    const payload = {
+      type: 'block_actions', team: { id: 'TREGIO' }, user: { id: 'UANNE' }, api_app_id: 'AWEG', trigger_id: '1',
+      container: { type: 'view', view_id: 'VHOME' }, view: { id: 'VHOME', type: 'home' },
+      actions: [{ type: 'overflow', action_id: homeItemActionId, block_id: future.block_id ?? 'b', selected_option: done, action_ts: '1' }],
+    };
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    const res = await fetch(`${base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body) }, body });
+    expect(res.status).toBe(200);
+    const republished = await slackApi.waitFor(() => {
+      const calls = slackApi.callsTo('views.publish').filter((c) => c.args.user_id === 'UANNE');
+      return calls.length > before.length && calls.at(-1);
+    });
+    expect(milestones.service.get(id)!.status).toBe('done');
+    const texts = blockTexts((republished.args.view as { blocks: unknown }).blocks);
+    // The outcome on top, and the milestone shown as finished (struck through), no longer open.
+    expect(texts.some((t) => t.includes(futureTitle) && t.startsWith('✅ ~'))).toBe(true);
+    expect(texts.join('\n')).toContain(id);
+    expect(texts.some((t) => /afgerond/i.test(t) && !t.startsWith('✅'))).toBe(true);
   });
 
   it('shows the timeline as blocks when asked "mijlpalen" in Slack', async () => {
