@@ -17,7 +17,7 @@ export interface Route {
 export interface HttpServerOptions {
   logger: Logger;
   routes: Route[];
-  /** Body of GET /healthz; a thrown error makes it 503. */
+  /** Body of GET /healthz; `ok: false` or a thrown error makes it 503. */
   health: () => Record<string, unknown>;
 }
 
@@ -43,7 +43,9 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
       path: '/healthz',
       handle: (_req, res) => {
         try {
-          sendJson(res, 200, { ok: true, ...health() });
+          const body = { ok: true, ...health() };
+          if (body.ok === false) logger.warn('health check: unhealthy', { body });
+          sendJson(res, body.ok === false ? 503 : 200, body);
         } catch (error) {
           logger.warn('health check failed', { error });
           sendJson(res, 503, { ok: false });

@@ -10,6 +10,7 @@ import { createSlackChannel, type SlackAppExtension, type SlackChannel } from '.
 import { createTeamsChannel, type TeamsChannel, type TeamsSubmitHandler } from '../channels/teams/teams-bot.js';
 import { createWebChatRoutes } from '../channels/web/web-chat.js';
 import { createHttpServer, listen, type Route, type RunningServer } from './http-server.js';
+import { createHealthCheck } from './health.js';
 import { sendJson } from './http.js';
 import { treatTokenErrorsAsUnauthorized } from './teams-token-errors.js';
 import type { ReminderSender } from '../milestones/reminder-sender.js';
@@ -98,13 +99,27 @@ export async function startChannels(deps: StartChannelsDeps, listenOn: { port?: 
     channels.push(config.MICROSOFT_APP_ID ? 'teams (/api/messages)' : 'teams (/api/messages, local development without authentication)');
   }
 
+  const healthCheck = createHealthCheck({
+    dataDir: config.dataDir,
+    db,
+    documents: () => assistant.documents().length,
+    channels: () => channels,
+    channelStatus: () => ({
+      web: { configured: config.WEB_CHAT_ENABLED, started: channels.includes('web') },
+      slack: { configured: config.slackEnabled, started: Boolean(slack) && slackStarted, ...(slack ? { detail: slack.transport === 'socket' ? 'socket mode' : 'http: /slack/events' } : {}) },
+      teams: { configured: config.teamsEnabled, started: Boolean(teams), ...(teams ? { detail: config.MICROSOFT_APP_ID ? 'authenticated' : 'local development without authentication' } : {}) },
+    }),
+  });
+  let slackStarted = false;
   const server = createHttpServer({
     logger,
     routes,
-    health: () => ({ documents: assistant.documents().length, channels, ...deps.health?.() }),
+    // The callers' extra fields first, so they cannot mask the checks' verdict.
+    health: () => ({ ...deps.health?.(), ...healthCheck() }),
   });
   const running = await listen(server, listenOn.port ?? config.PORT, listenOn.host ?? config.HOST);
   await slack?.start();
+  slackStarted = Boolean(slack);
   const slackReminderClient = slack
     ? (new webApi.WebClient(config.SLACK_BOT_TOKEN, {
         slackApiUrl: config.SLACK_API_URL ? config.SLACK_API_URL.replace(/\/?$/, '/') : undefined,
