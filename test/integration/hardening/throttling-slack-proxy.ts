@@ -9,6 +9,10 @@ export interface ThrottlingProxy {
   attempts: { method: string; at: number; throttled: boolean }[];
   /** Answer the next `count` calls to `method` with 429 and `Retry-After: retryAfterSec`. */
   throttle(method: string, count: number, retryAfterSec?: number): void;
+  /** Hold Slack's answer to every call of `method` this long (after Slack has acted on it). */
+  slow(method: string, delayMs: number): void;
+  /** Called when an answer starts being held: the call reached Slack, the caller does not know yet. */
+  onHold?: (method: string) => void;
   close(): Promise<void>;
 }
 
@@ -16,6 +20,9 @@ export async function startThrottlingProxy(targetApiUrl: string): Promise<Thrott
   const target = new URL(targetApiUrl);
   const pending = new Map<string, { count: number; retryAfterSec: number }>();
   const attempts: ThrottlingProxy['attempts'] = [];
+  const delays = new Map<string, number>();
+  // eslint-disable-next-line prefer-const
+  let proxy: ThrottlingProxy;
   const server = http.createServer((req, res) => {
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0]!;
     const rule = pending.get(method);
@@ -31,8 +38,15 @@ export async function startThrottlingProxy(targetApiUrl: string): Promise<Thrott
     const forward = http.request(
       { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
       (upstream) => {
-        res.writeHead(upstream.statusCode ?? 502, upstream.headers);
-        upstream.pipe(res);
+        const delay = delays.get(method) ?? 0;
+        const reply = () => {
+          res.writeHead(upstream.statusCode ?? 502, upstream.headers);
+          upstream.pipe(res);
+        };
+        if (delay > 0) {
+          proxy.onHold?.(method);
+          setTimeout(reply, delay);
+        } else reply();
       },
     );
     forward.on('error', () => {
@@ -43,11 +57,14 @@ export async function startThrottlingProxy(targetApiUrl: string): Promise<Thrott
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  return {
+  proxy = {
     apiUrl: `http://127.0.0.1:${port}/api/`,
     attempts,
     throttle(method, count, retryAfterSec = 1) {
       pending.set(method, { count, retryAfterSec });
+    },
+    slow(method, delayMs) {
+      delays.set(method, delayMs);
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -55,4 +72,5 @@ export async function startThrottlingProxy(targetApiUrl: string): Promise<Thrott
         server.close(() => resolve());
       }),
   };
+  return proxy;
 }
