@@ -8,8 +8,8 @@ import { DutchAnalyzer } from '../retrieval/dutch-analyzer.js';
 import { conceptAbsent, coverageOf, groupImportance, groupKnown, groupMatch, type TermStats } from '../retrieval/evidence.js';
 import { understandingFor, type QueryUnderstanding } from '../retrieval/hybrid-retriever.js';
 import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } from '../retrieval/query-analysis.js';
-import { factsIn, questionFocus, questionType, typeCue, type QuestionType } from './question-type.js';
-import { splitSentences, splitTableRows } from './sentences.js';
+import { factsIn, type QuestionType } from './question-type.js';
+import { scorePassageUnits, unitQuestion, type ScoredUnit } from './unit-scoring.js';
 
 export interface AbstentionThresholds {
   /** Minimum share of the question's words (or phrases) that occur anywhere in the corpus. */
@@ -35,13 +35,9 @@ export interface Evidence {
   bestCoverage: number;
 }
 
-interface Candidate {
-  passage: number;
-  index: number;
-  text: string;
+interface Candidate extends ScoredUnit {
+  /** Unit score plus the passage's rank. */
   score: number;
-  covered: Set<number>;
-  cue: number;
 }
 
 /** Minimal understanding from the passages alone, for answerers used without a HybridRetriever. */
@@ -101,39 +97,15 @@ export class ExtractiveAnswerer implements Answerer {
     const evidence = assessEvidence(query, retrieved, u, this.thresholds);
     if (evidence.abstain) return this.abstention(language);
 
-    const type = questionType(question.text);
-    const entities = query.groups.filter((g) => g.entity).map((g) => g.source);
+    const uq = unitQuestion(question.text, query, u);
+    const { type, focusWords, focus } = uq;
     const passages = retrieved.slice(0, this.maxPassages);
-    const focusWords = questionFocus(question.text);
-    const focus = this.focusGroup(focusWords, query, u);
     const topScore = Math.max(passages[0]?.score ?? 1, 1e-9);
     const candidates: Candidate[] = [];
     passages.forEach((r, p) => {
-      const contextTerms = u.analyzeText([r.doc.title, r.chunk.section, r.chunk.context ?? ''].join('\n'));
-      // A table row with its headers is one unit; prose is split into sentences.
-      const units = splitTableRows(r.chunk.text) ?? splitSentences(r.chunk.text);
       // Lower-ranked passages compete on their sentences, but rank still counts.
       const rankWeight = r.score / topScore;
-      units.forEach((text, index) => {
-        const own = new Set(u.analyzeText(text));
-        const withContext = new Set([...own, ...contextTerms]);
-        const covOwn = coverageOf(query, own, u);
-        const covS = covOwn.coverage;
-        const covCtx = coverageOf(query, withContext, u);
-        const covered = new Set<number>();
-        query.groups.forEach((g, gi) => {
-          for (const t of g.terms.keys()) if (own.has(t)) covered.add(gi);
-        });
-        const cue = typeCue(type, text, entities, question.text);
-        const lengthPenalty = text.length > 450 ? 0.1 : 0;
-        // A sentence that misses a name or number the question is about answers another question.
-        const missing = covCtx.missingEntities.length;
-        const cueWeight = type === 'when' || type === 'howMany' || type === 'level' || type === 'definition' ? 0.4 : type === 'who' ? 0.3 : 0;
-        // The sentence that names what is counted or asked for ("16 gemeenten") is the answer.
-        const focusBonus = focus && groupMatch(focus, own) > 0 ? 0.2 : 0;
-        const score = focusBonus + 0.5 * covS + 0.2 * covCtx.coverage + 0.3 * rankWeight + cueWeight * cue - lengthPenalty - 0.15 * missing;
-        candidates.push({ passage: p, index, text, score, covered, cue });
-      });
+      for (const unit of scorePassageUnits(uq, r, p, u)) candidates.push({ ...unit, score: unit.base + 0.3 * rankWeight });
     });
     if (!candidates.length) return this.abstention(language);
     candidates.sort((a, b) => b.score - a.score);
@@ -178,8 +150,9 @@ export class ExtractiveAnswerer implements Answerer {
       const neighbour = same.filter((c) => Math.abs(c.index - best.index) === 1 && c.cue >= 0.5).sort((a, b) => b.cue - a.cue)[0];
       if (neighbour) chosen.push(neighbour);
     }
-    // A second sentence only when it covers part of the question the first did not.
-    if (chosen.length === 1) {
+    // A second sentence only when it covers part of the question the first did not; a table row the
+    // question names already answers with its headers.
+    if (chosen.length === 1 && !best.namedRow) {
       const covered = new Set(best.covered);
       for (const c of candidates) {
         if (chosen.length >= 2 || c.score < best.score * 0.6) break;
@@ -190,7 +163,8 @@ export class ExtractiveAnswerer implements Answerer {
         }
       }
     }
-    chosen.sort((a, b) => a.passage - b.passage || a.index - b.index);
+    // The best passage first, reading order within a passage.
+    chosen.sort((a, b) => Number(b.passage === best.passage) - Number(a.passage === best.passage) || a.passage - b.passage || a.index - b.index);
     // A count or identity question whose asked-for thing (the bezoekers in "hoeveel bezoekers", the
     // alderman in "who is the alderman") the quoted sentences never mention is not answered by them.
     // A count or identity question is answered by a sentence that names the asked-for thing (the
@@ -210,8 +184,13 @@ export class ExtractiveAnswerer implements Answerer {
       // The sentence before may name it ("Van de 42 jeugdhulpregio's … Daarvan hebben er 16 …").
       const answered = chosen.some((c) => {
         const before = candidates.find((x) => x.passage === c.passage && x.index === c.index - 1)?.text ?? '';
-        const terms = new Set(u.analyzeText(`${passages[c.passage]!.chunk.section}\n${before}\n${c.text}`));
-        return groupMatch(focus, terms) >= expansionWeights.translation && c.cue >= 0.5;
+        const r = passages[c.passage]!;
+        const terms = new Set(u.analyzeText(`${r.chunk.section}\n${before}\n${c.text}`));
+        // …and it must be about the names the question is about ('the alderman in Eindhoven' is not
+        // answered by a sentence about the aldermen of other municipalities).
+        const scope = new Set([...terms, ...u.analyzeText(`${r.doc.title}\n${r.chunk.context ?? ''}`)]);
+        const aboutNames = query.groups.every((g) => !g.entity || !groupKnown(g, u) || groupMatch(g, scope) >= expansionWeights.translation);
+        return groupMatch(focus, terms) >= expansionWeights.translation && c.cue >= 0.5 && aboutNames;
       });
       if (!answered) return this.abstention(language);
     }
@@ -251,15 +230,6 @@ export class ExtractiveAnswerer implements Answerer {
       note = reply('answer/older-differs', language, { title: doc.title, date: doc.date ?? '', quote: older.text, n });
     }
     return { text, abstained: false, language, citations, note, answerer: this.name };
-  }
-
-  /** The first question group holding a focus word that the corpus knows. */
-  private focusGroup(focusWords: string[], query: AnalyzedQuery, u: QueryUnderstanding): AnalyzedQuery['groups'][number] | undefined {
-    for (const w of focusWords) {
-      const g = query.groups.find((x) => !x.entity && x.source.split(/\s+/).includes(w) && groupImportance(x, u) > 0);
-      if (g) return g;
-    }
-    return undefined;
   }
 
   private abstention(language: Language): Answer {

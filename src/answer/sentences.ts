@@ -42,21 +42,67 @@ function splitParagraph(text: string): string[] {
 const cellValueStart = /^(regionaal|regionale|bi-?regionaal|bi-?regionale|bovenregionaal|bovenregionale|landelijk|landelijke|lokaal|lokale|subregionaal|subregionale|nvt|n\.v\.t\.|ja|nee)\b/i;
 
 /**
- * A flattened table (first line holds three or more cells separated by runs of spaces) split into
- * rows, each prefixed with the column headers, because a row without its headers answers nothing.
- * Returns null for text that is not a table. A line opens a new row when it starts with a
- * capitalised label: not a value word, not a continuation in lower case or inside parentheses.
+ * The header row of a flattened table: three or more short cells separated by runs of spaces
+ * ('Thema  Beleid  Inkoop  Leveranciersmanagement'), or, where extraction collapsed the spacing,
+ * three to six capitalised words without punctuation followed by short cell fragments.
+ */
+function headerCells(line: string, following: string[]): string[] | null {
+  const spaced = line.split(/\s{2,}/);
+  if (spaced.length >= 3 && spaced.every((c) => c.length <= 40 && !/[.,;:!?(]$/.test(c) && !cellValueStart.test(c))) return spaced;
+  const words = line.split(' ');
+  const short = following.slice(0, 3);
+  if (
+    words.length >= 3 &&
+    words.length <= 6 &&
+    line.length <= 60 &&
+    words.every((w) => /^\p{Lu}[\p{L}-]*$/u.test(w)) &&
+    short.length === 3 &&
+    short.every((l) => l.length <= 60)
+  )
+    return words;
+  return null;
+}
+
+/**
+ * A flattened table split into rows, each prefixed with the column headers, because a row without
+ * its headers answers nothing; prose before the table stays sentences. Returns null for text without
+ * a table. A line opens a new row when it starts with a capitalised label: not a value word, not a
+ * continuation in lower case or inside parentheses.
  */
 export function splitTableRows(text: string): string[] | null {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
-  const headerCells = lines[0]?.split(/\s{2,}/) ?? [];
-  if (headerCells.length < 3 || lines.length < 3) return null;
-  const header = headerCells.join(' | ');
+  return splitTableUnits(text)?.map((u) => u.text) ?? null;
+}
+
+export interface AnswerUnitText {
+  text: string;
+  /** For a table row: its label (the first cell), which the question may name. */
+  rowLabel?: string;
+}
+
+/** Like splitTableRows, with each row's label kept apart. */
+export function splitTableUnits(text: string): AnswerUnitText[] | null {
+  const raw = text.split('\n');
+  const lines = raw.map((l) => l.trim());
+  let h = -1;
+  let cells: string[] | null = null;
+  for (let i = 0; i < lines.length && !cells; i++) {
+    if (!lines[i]) continue;
+    const next = lines.slice(i + 1).filter(Boolean);
+    if (next.length < 2) break;
+    cells = headerCells(lines[i]!, next);
+    if (cells) h = i;
+  }
+  if (!cells) return null;
+  const header = cells.join(' | ');
   const rows: string[][] = [];
   let depth = 0;
-  for (const line of lines.slice(1)) {
+  for (const line of lines.slice(h + 1).filter(Boolean)) {
     const closesParen = depth > 0 && /^[^(]*\)/.test(line);
-    const continuation = !/^\p{Lu}/u.test(line) || cellValueStart.test(line) || closesParen;
+    // A cell broken after a comma, full stop or a short linking word ('inkoop door' / 'Eindhoven')
+    // goes on, capital or not.
+    const prev = rows[rows.length - 1]?.[rows[rows.length - 1]!.length - 1] ?? '';
+    const cellGoesOn = /(?:[,.(]|\b(?:bij|door|met|van|voor|op|in|en|of|de|het|een|naar|via|tot|als|te|and|by|of|the|with))\s*$/u.test(prev);
+    const continuation = !/^\p{Lu}/u.test(line) || cellValueStart.test(line) || closesParen || cellGoesOn;
     if (!continuation || !rows.length) {
       rows.push([line]);
       depth = 0;
@@ -64,5 +110,9 @@ export function splitTableRows(text: string): string[] | null {
     for (const ch of line) depth += ch === '(' ? 1 : ch === ')' ? -1 : 0;
     if (depth < 0) depth = 0;
   }
-  return rows.map((r) => `${header}: ${r.join(' ').replace(/\s+/g, ' ')}`);
+  const before = raw.slice(0, h).join('\n').trim();
+  return [
+    ...(before ? splitSentences(before).map((t) => ({ text: t })) : []),
+    ...rows.map((r) => ({ text: `${header}: ${r.join(' ').replace(/\s+/g, ' ')}`, rowLabel: r[0]!.split(/\s{2,}/)[0]! })),
+  ];
 }

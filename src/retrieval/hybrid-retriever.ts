@@ -11,6 +11,7 @@ import { DutchAnalyzer } from './dutch-analyzer.js';
 import { coverageOf, type Coverage } from './evidence.js';
 import { HnswVectorIndex } from './hnsw-vector-index.js';
 import { isFittable, type LocalEmbedderState } from './local-embedder.js';
+import { bestUnitScore, unitQuestion } from '../answer/unit-scoring.js';
 import { loadDomainTerms, QueryAnalyzer, type AnalyzedQuery, type DomainTerms } from './query-analysis.js';
 
 /** Weights of the fused score; lexical evidence leads, vectors and coverage refine. */
@@ -20,6 +21,9 @@ export interface FusionWeights {
   coverage: number;
 }
 export const defaultFusionWeights: FusionWeights = { lexical: 0.6, vector: 0.2, coverage: 0.2 };
+/** How many of the fused results the answer-unit re-rank reorders, and its weight against the fused score. */
+const rerankDepth = 10;
+export const defaultRerankWeight = 0.5;
 
 const ARTIFACT_VERSION = 1;
 const HNSW_FILE = 'vectors.hnsw';
@@ -111,6 +115,8 @@ export interface OpenRetrieverArgs {
 export class HybridRetriever implements Retriever, QueryUnderstanding {
   private readonly docsById: Map<string, DocumentMeta>;
   readonly weights: FusionWeights;
+  /** Weight of the best answer unit in the final re-rank (0: fused order only). */
+  rerankWeight = defaultRerankWeight;
 
   constructor(
     readonly corpus: IndexedCorpus,
@@ -140,6 +146,27 @@ export class HybridRetriever implements Retriever, QueryUnderstanding {
 
   docFreq(term: string): number {
     return this.lexical.docFreq(term);
+  }
+
+  /**
+   * Final re-rank of the head of the list by the best answer unit (sentence, list item, table row)
+   * each chunk holds for this question: the chunk that states the asked-for fact comes before one
+   * that only shares the question's words. Fused score and unit score are blended, so a much
+   * weaker chunk does not jump ahead on one lucky sentence.
+   */
+  private rerankByAnswerUnits(question: string, aq: AnalyzedQuery, scored: { i: number; score: number }[]): void {
+    const head = scored.slice(0, Math.min(scored.length, rerankDepth));
+    if (head.length < 2) return;
+    const uq = unitQuestion(question, aq, this);
+    const top = Math.max(head[0]!.score, 1e-9);
+    for (const s of head) {
+      const chunk = this.corpus.chunks[s.i]!;
+      const doc = this.docsById.get(chunk.docId) ?? { id: chunk.docId, path: '', file: '', title: chunk.docId, sha256: '' };
+      const unit = Math.max(0, bestUnitScore(uq, { chunk, doc, score: s.score }, this));
+      s.score += this.rerankWeight * unit * top;
+    }
+    head.sort((a, b) => b.score - a.score);
+    scored.splice(0, head.length, ...head);
   }
 
   /** Coverage of the question by one chunk (by its position in the corpus). */
@@ -192,6 +219,7 @@ export class HybridRetriever implements Retriever, QueryUnderstanding {
       return { i, score, lex: c.lex, vec: c.vec };
     });
     scored.sort((a, b) => b.score - a.score);
+    if (this.rerankWeight > 0) this.rerankByAnswerUnits(query, aq, scored);
     const results = scored.slice(0, k).map((s) => {
       const chunk = this.corpus.chunks[s.i]!;
       return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences, splitTableRows } from '../../../src/answer/sentences.js';
+import { splitSentences, splitTableRows, splitTableUnits } from '../../../src/answer/sentences.js';
 import { typeCue } from '../../../src/answer/question-type.js';
 
 describe('splitSentences', () => {
@@ -44,6 +44,26 @@ describe('splitTableRows', () => {
     expect(rows[0]).toMatch(/^Thema \| Beleid \| Inkoop \| Leveranciersmanagement: JeugdzorgPlus .*Roermond is penvoerder$/);
     expect(rows[1]).toContain('Verslavingszorg Regionaal Regionaal (via maatwerkcontracten Regionaal');
     expect(rows[2]).toContain('Langdurig wonen');
+  });
+
+  it('finds a table after prose, with a single-spaced header, and keeps cells broken after a linking word', () => {
+    const text = [
+      'Het gaat om specialistische jeugdhulp in de regio.',
+      'Thema Beleid Inkoop Leveranciersmanagement',
+      'Veilig Thuis  Bi-regionaal (ZOB)  Bi-regionaal (ZOB),',
+      'inkoop door',
+      'Eindhoven, samen met Helmond',
+      'Bi-regionaal (ZOB), bij',
+      'Eindhoven belegd',
+      'Jeugdbescherming',
+      'Bi-regionaal (ZOB)',
+    ].join('\n');
+    const units = splitTableUnits(text)!;
+    expect(units[0]).toEqual({ text: 'Het gaat om specialistische jeugdhulp in de regio.' });
+    expect(units).toHaveLength(3);
+    expect(units[1]!.rowLabel).toBe('Veilig Thuis');
+    expect(units[1]!.text).toMatch(/^Thema \| Beleid \| Inkoop \| Leveranciersmanagement: Veilig Thuis .*inkoop door Eindhoven, samen met Helmond .*bij Eindhoven belegd$/);
+    expect(units[2]!.rowLabel).toBe('Jeugdbescherming');
   });
 
   it('leaves prose alone', () => {

@@ -1,0 +1,92 @@
+// Scores the answer units of passages (sentences, list items, table rows with their headers) for a
+// question: how much of the question a unit covers, whether it carries the asked-for kind of fact,
+// and whether it names what is asked about. Shared by the extractive answerer (which quotes the best
+// units) and the retriever's final re-rank (which puts the passage holding the best unit first).
+import type { RetrievedChunk } from '../core/types.js';
+import { coverageOf, groupImportance, groupMatch, type TermStats } from '../retrieval/evidence.js';
+import { expansionWeights, type AnalyzedQuery, type QueryGroup } from '../retrieval/query-analysis.js';
+import { questionFocus, questionType, typeCue, type QuestionType } from './question-type.js';
+import { splitSentences, splitTableUnits, type AnswerUnitText } from './sentences.js';
+
+export interface UnitScoringStats extends TermStats {
+  analyzeText(text: string): string[];
+}
+
+export interface UnitQuestion {
+  text: string;
+  query: AnalyzedQuery;
+  type: QuestionType;
+  entities: string[];
+  focusWords: string[];
+  /** The question group naming what a count or identity question asks for, when the corpus knows it. */
+  focus?: QueryGroup;
+}
+
+export interface ScoredUnit {
+  passage: number;
+  index: number;
+  text: string;
+  /** Score of the unit on its own merits (no passage rank). */
+  base: number;
+  covered: Set<number>;
+  cue: number;
+  /** A table row the question names by its label: complete on its own. */
+  namedRow: boolean;
+}
+
+export function unitQuestion(text: string, query: AnalyzedQuery, stats: TermStats): UnitQuestion {
+  const focusWords = questionFocus(text);
+  let focus: QueryGroup | undefined;
+  for (const w of focusWords) {
+    focus = query.groups.find((x) => !x.entity && x.source.split(/\s+/).includes(w) && groupImportance(x, stats) > 0);
+    if (focus) break;
+  }
+  return { text, query, type: questionType(text), entities: query.groups.filter((g) => g.entity).map((g) => g.source), focusWords, focus };
+}
+
+/** A passage's answer units: table rows with their headers, else sentences and list items. */
+export function answerUnits(text: string): AnswerUnitText[] {
+  return splitTableUnits(text) ?? splitSentences(text).map((t) => ({ text: t }));
+}
+
+const cueWeights: Partial<Record<QuestionType, number>> = { when: 0.4, howMany: 0.4, level: 0.4, definition: 0.4, who: 0.3 };
+
+export function scorePassageUnits(q: UnitQuestion, r: RetrievedChunk, passage: number, u: UnitScoringStats): ScoredUnit[] {
+  const contextTerms = u.analyzeText([r.doc.title, r.chunk.section, r.chunk.context ?? ''].join('\n'));
+  const cueWeight = cueWeights[q.type] ?? 0;
+  return answerUnits(r.chunk.text).map(({ text, rowLabel }, index) => {
+    const own = new Set(u.analyzeText(text));
+    const withContext = new Set([...own, ...contextTerms]);
+    const covS = coverageOf(q.query, own, u).coverage;
+    const covCtx = coverageOf(q.query, withContext, u);
+    const covered = new Set<number>();
+    q.query.groups.forEach((g, gi) => {
+      for (const t of g.terms.keys()) if (own.has(t)) covered.add(gi);
+    });
+    const cue = typeCue(q.type, text, q.entities, q.text);
+    const lengthPenalty = text.length > 450 ? 0.1 : 0;
+    // A sentence that misses a name or number the question is about answers another question.
+    const missing = covCtx.missingEntities.length;
+    // The sentence that names what is counted or asked for ("16 gemeenten") is the answer.
+    const focusBonus = q.focus && groupMatch(q.focus, own) > 0 ? 0.2 : 0;
+    // The table row the question names by its label ('JeugdzorgPlus') is the answer, with its
+    // headers, rather than prose that merely shares the asked-for kind of word.
+    const namedRow = Boolean(rowLabel && namesRow(q, rowLabel, u));
+    const rowBonus = namedRow ? 0.3 : 0;
+    const base = rowBonus + focusBonus + 0.5 * covS + 0.2 * covCtx.coverage + cueWeight * cue - lengthPenalty - 0.15 * missing;
+    return { passage, index, text, base, covered, cue, namedRow };
+  });
+}
+
+/** The best unit score of a passage for the question (−∞ for a passage without text). */
+export function bestUnitScore(q: UnitQuestion, r: RetrievedChunk, u: UnitScoringStats): number {
+  let best = -Infinity;
+  for (const s of scorePassageUnits(q, r, 0, u)) best = Math.max(best, s.base);
+  return best;
+}
+
+/** Does the question name this row label with one of its own (typed, not expanded) words? */
+function namesRow(q: UnitQuestion, label: string, u: UnitScoringStats): boolean {
+  const terms = new Set(u.analyzeText(label));
+  return q.query.groups.some((g) => groupImportance(g, u) > 0 && groupMatch(g, terms) >= expansionWeights.translation);
+}
