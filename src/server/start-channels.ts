@@ -3,7 +3,7 @@
 import { webApi } from '@slack/bolt';
 import type { Config } from '../config/config.js';
 import type { Assistant } from '../core/assistant.js';
-import type { Logger } from '../core/logger.js';
+import { addSecretValues, type Logger } from '../core/logger.js';
 import { FeedbackStore } from '../feedback/feedback-store.js';
 import type { Db } from '../storage/database.js';
 import { createSlackChannel, type SlackAppExtension, type SlackChannel } from '../channels/slack/slack-app.js';
@@ -77,6 +77,7 @@ export interface StartedChannels {
 
 export async function startChannels(deps: StartChannelsDeps, listenOn: { port?: number; host?: string } = {}): Promise<StartedChannels> {
   const { config, assistant, db, logger } = deps;
+  addSecretValues([config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN, config.MICROSOFT_APP_PASSWORD, config.OPENAI_API_KEY, config.AZURE_OPENAI_API_KEY]);
   const feedback = new FeedbackStore(db);
   const routes: Route[] = [];
   const channels: string[] = [];
