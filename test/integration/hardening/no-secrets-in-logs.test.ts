@@ -68,7 +68,9 @@ afterAll(async () => {
 });
 
 async function keep(res: Response): Promise<Response> {
-  responses.push(`${res.status} ${JSON.stringify([...res.headers.entries()])} ${await res.clone().text()}`);
+  const headers: string[] = [];
+  res.headers.forEach((value, name) => headers.push(`${name}: ${value}`));
+  responses.push(`${res.status} ${headers.join('; ')} ${await res.clone().text()}`);
   return res;
 }
 
