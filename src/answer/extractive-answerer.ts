@@ -105,11 +105,25 @@ export class ExtractiveAnswerer implements Answerer {
     passages.forEach((r, p) => {
       // Lower-ranked passages compete on their sentences, but rank still counts.
       const rankWeight = r.score / topScore;
-      for (const unit of scorePassageUnits(uq, r, p, u)) candidates.push({ ...unit, score: unit.base + 0.3 * rankWeight });
+      const siblings = passages
+        .filter((x) => x !== r && x.doc.id === r.doc.id && x.chunk.section === r.chunk.section)
+        .map((x) => x.chunk.text)
+        .join('\n');
+      for (const unit of scorePassageUnits(uq, r, p, u, siblings)) candidates.push({ ...unit, score: unit.base + 0.3 * rankWeight });
     });
     if (!candidates.length) return this.abstention(language);
     candidates.sort((a, b) => b.score - a.score);
 
+    // A value question (how many, who, when) is answered by a sentence that carries a value of that
+    // kind (about the asked-for thing): a close runner-up that does beats a top sentence that does not.
+    if (type === 'howMany' || type === 'who' || type === 'when') {
+      const top = candidates[0]!;
+      const carries = (c: Candidate) => c.cue >= 0.5 && (!focus || groupMatch(focus, new Set(u.analyzeText(c.text))) >= expansionWeights.translation);
+      if (!carries(top)) {
+        const i = candidates.findIndex((c) => c.score >= top.score * 0.8 && carries(c));
+        if (i > 0) candidates.unshift(...candidates.splice(i, 1));
+      }
+    }
     let best = candidates[0]!;
     // Newest wins: a near-equal sentence from a document of another date with other dates/numbers.
     let older: Candidate | undefined;
@@ -188,7 +202,10 @@ export class ExtractiveAnswerer implements Answerer {
         const terms = new Set(u.analyzeText(`${r.chunk.section}\n${before}\n${c.text}`));
         // …and it must be about the names the question is about ('the alderman in Eindhoven' is not
         // answered by a sentence about the aldermen of other municipalities).
-        const scope = new Set([...terms, ...u.analyzeText(`${r.doc.title}\n${r.chunk.context ?? ''}`)]);
+        // The names may have been introduced earlier in the passage or its section (other retrieved
+        // passages of the same section of the same document).
+        const section = passages.filter((x) => x.doc.id === r.doc.id && x.chunk.section === r.chunk.section).map((x) => x.chunk.text);
+        const scope = new Set([...terms, ...u.analyzeText(`${r.doc.title}\n${r.chunk.context ?? ''}\n${section.join('\n')}`)]);
         const aboutNames = query.groups.every((g) => !g.entity || !groupKnown(g, u) || groupMatch(g, scope) >= expansionWeights.translation);
         return groupMatch(focus, terms) >= expansionWeights.translation && c.cue >= 0.5 && aboutNames;
       });

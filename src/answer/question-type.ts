@@ -17,8 +17,8 @@ export function questionType(question: string): QuestionType {
 
 const months = '(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|june|july|august|october)';
 const datePattern = new RegExp(`\\b(\\d{1,2}\\s+${months}(\\s+\\d{4})?|${months}\\s+\\d{4}|medio\\s+\\d{4}|(begin|eind|half)\\s+\\d{4}|\\d{1,2}[-/]\\d{1,2}[-/]\\d{2,4}|(19|20)\\d{2})\\b`);
-// Counts: digits (not a year) or number words; 'een' is the Dutch article far more often than a count.
-const numberPattern = /\b(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?%?|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|twintig|dertig|honderd|duizend|miljoen)\b/g;
+// Counts: digits (not a year), number words or shares ('een derde', 'de helft'); 'een' is the Dutch article far more often than a count.
+const numberPattern = /\b((?:een|twee|drie)\s+(?:derde|vierde|vijfde)|(?:de\s+)?helft|kwart|\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?%?|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|twintig|dertig|honderd|duizend|miljoen)\b/g;
 const definitionPattern = (entity: string) =>
   new RegExp(`\\(\\s*(hierna:?\\s*)?${entity}\\s*\\)|\\b${entity}\\b[^.]{0,40}\\b(staat|staan)\\b[^.]{0,20}\\bvoor\\b|\\b${entity}\\s*[:=]|\\b${entity}\\b\\s*\\(`);
 const levelPattern = /\b(lokaal|regionaal|bovenregionaal|bi-?regionaal|landelijk|subregionaal|niveau)\b/;

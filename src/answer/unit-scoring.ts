@@ -38,7 +38,9 @@ export function unitQuestion(text: string, query: AnalyzedQuery, stats: TermStat
   const focusWords = questionFocus(text);
   let focus: QueryGroup | undefined;
   for (const w of focusWords) {
-    focus = query.groups.find((x) => !x.entity && x.source.split(/\s+/).includes(w) && groupImportance(x, stats) > 0);
+    // The question group's source drops a possessive/plural 's ("jeugdhulpregio's" → jeugdhulpregio).
+    const bare = w.replace(/['’]s$/, '');
+    focus = query.groups.find((x) => !x.entity && x.source.split(/\s+/).some((s) => s === w || s === bare) && groupImportance(x, stats) > 0);
     if (focus) break;
   }
   return { text, query, type: questionType(text), entities: query.groups.filter((g) => g.entity).map((g) => g.source), focusWords, focus };
@@ -51,8 +53,13 @@ export function answerUnits(text: string): AnswerUnitText[] {
 
 const cueWeights: Partial<Record<QuestionType, number>> = { when: 0.4, howMany: 0.4, level: 0.4, definition: 0.4, who: 0.3 };
 
-export function scorePassageUnits(q: UnitQuestion, r: RetrievedChunk, passage: number, u: UnitScoringStats): ScoredUnit[] {
+/**
+ * @param surroundings text around the passage (other retrieved passages of the same section), where
+ *   a name the unit itself does not repeat may have been introduced.
+ */
+export function scorePassageUnits(q: UnitQuestion, r: RetrievedChunk, passage: number, u: UnitScoringStats, surroundings = ''): ScoredUnit[] {
   const contextTerms = u.analyzeText([r.doc.title, r.chunk.section, r.chunk.context ?? ''].join('\n'));
+  let nearbyTerms: Set<string> | undefined;
   const cueWeight = cueWeights[q.type] ?? 0;
   return answerUnits(r.chunk.text).map(({ text, rowLabel }, index) => {
     const own = new Set(u.analyzeText(text));
@@ -66,7 +73,17 @@ export function scorePassageUnits(q: UnitQuestion, r: RetrievedChunk, passage: n
     const cue = typeCue(q.type, text, q.entities, q.text);
     const lengthPenalty = text.length > 450 ? 0.1 : 0;
     // A sentence that misses a name or number the question is about answers another question.
-    const missing = covCtx.missingEntities.length;
+    // A name introduced earlier in the passage or its section ("Maassluis, Vlaardingen en Schiedam …
+    // De Waterweggemeenten zitten op 180.000 inwoners") is still what the unit is about: a light penalty.
+    let missing = 0;
+    if (covCtx.missingEntities.length) {
+      nearbyTerms ??= new Set(u.analyzeText(`${r.chunk.text}\n${surroundings}`));
+      const nearby = nearbyTerms;
+      for (const name of covCtx.missingEntities) {
+        const g = q.query.groups.find((x) => x.source === name);
+        missing += g && groupMatch(g, nearby) >= expansionWeights.translation ? 0.35 : 1;
+      }
+    }
     // The sentence that names what is counted or asked for ("16 gemeenten") is the answer.
     const focusBonus = q.focus && groupMatch(q.focus, own) > 0 ? 0.2 : 0;
     // The table row the question names by its label ('JeugdzorgPlus') is the answer, with its

@@ -106,3 +106,12 @@ describe('questionFocus', () => {
     expect(questionFocus('Wanneer vindt de conferentie plaats?')).toEqual([]);
   });
 });
+
+describe('typeCue for shares', () => {
+  it('takes "een derde" and "de helft" as an answer to a how-many question, an ordinal "derde" not', () => {
+    const q = 'Hoeveel regio’s hebben nog geen visie?';
+    expect(typeCue('howMany', 'Een derde van de regio’s heeft nog geen visie.', [], q)).toBe(1);
+    expect(typeCue('howMany', 'In de helft van de regio’s waren belanghebbenden betrokken.', [], q)).toBe(1);
+    expect(typeCue('howMany', 'De derde mijlpaal gaat over verblijf.', [], q)).toBe(0);
+  });
+});
