@@ -1,22 +1,26 @@
-// npm run bench [-- --corpus DIR ... --rounds N]
+// npm run bench [-- --corpus DIR ... --rounds N --load-seconds N (0 = skip the load test)]
 // Ingest time (cold, into a fresh data directory), query latency (p50/p95, warm: after one pass) through
-// the Assistant with the extractive answerer, and memory. Figures are printed, never asserted.
+// the Assistant with the extractive answerer, and memory; then the load test over the real HTTP endpoints
+// (50 concurrent askers through Slack events and Teams, bench/load-test.ts). Figures are printed, never asserted.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bootstrap } from '../src/core/bootstrap.js';
 import { createLogger } from '../src/core/logger.js';
 import { parseQuestions, percentile } from '../src/eval/metrics.js';
+import { runLoadTest } from './load-test.js';
 
 function args() {
   const a = process.argv.slice(2);
   const corpus: string[] = [];
   let rounds = 5;
+  let loadSeconds = 60;
   for (let i = 0; i < a.length; i++) {
     if (a[i] === '--corpus') corpus.push(a[++i]!);
     else if (a[i] === '--rounds') rounds = Number(a[++i]);
+    else if (a[i] === '--load-seconds') loadSeconds = Number(a[++i]);
   }
-  return { corpus, rounds };
+  return { corpus, rounds, loadSeconds };
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
@@ -53,7 +57,7 @@ async function benchCorpus(label: string, corpusDirs: string[], rounds: number, 
 }
 
 async function main() {
-  const { corpus, rounds } = args();
+  const { corpus, rounds, loadSeconds } = args();
   const questions = parseQuestions(fs.readFileSync('test/fixtures/eval/dev.jsonl', 'utf8')).map((q) => q.question);
   console.log(`Wegwijzer bench · node ${process.version} · ${os.cpus().length} cores · ${new Date().toISOString()}`);
   const sets: [string, string[]][] = corpus.length
@@ -63,6 +67,10 @@ async function main() {
         ['corpus/ + external corpus (PDFs included)', ['corpus', 'test/fixtures/external-corpus']],
       ];
   for (const [label, dirs] of sets) await benchCorpus(label, dirs, rounds, questions);
+  if (loadSeconds > 0) {
+    console.log(`load test: 50 concurrent askers for ${loadSeconds} s over the Slack events and Teams endpoints (corpus/)`);
+    await runLoadTest({ seconds: loadSeconds, askers: 50 });
+  }
 }
 
 main().catch((e) => {
