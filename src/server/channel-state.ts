@@ -98,6 +98,18 @@ export class ChannelState {
     });
   }
 
+  /**
+   * Deliver once per idempotency key: a key seen before returns the earlier message id without posting;
+   * otherwise `post` runs and its id (or the key) is recorded. `post` errors propagate to the caller.
+   */
+  async deliverOnce(key: string, post: () => Promise<string | undefined>): Promise<string> {
+    const earlier = this.deliveredId(key);
+    if (earlier) return earlier;
+    const externalId = (await post()) ?? key;
+    this.recordDelivery(key, externalId);
+    return externalId;
+  }
+
   /** Forget handled-event keys older than the retry window; keeps the table small. */
   pruneEvents(olderThanMs = 24 * 3600_000): number {
     return guarded('pruneEvents', () => {

@@ -53,19 +53,18 @@ export function createSlackReminderSender(deps: { client: WebClient; db: Db; log
   return {
     channel: 'slack',
     async send(target, message, idempotencyKey) {
-      const earlier = state.deliveredId(idempotencyKey);
-      if (earlier) return { ok: true, externalId: earlier };
       try {
-        const r = await deps.client.chat.postMessage({
-          channel: target,
-          text: escapeMrkdwn(message.text),
-          blocks: reminderBlocks(message),
-          unfurl_links: false,
-          metadata: { event_type: reminderMetadataType, event_payload: { key: idempotencyKey, milestoneId: message.milestoneId } },
+        const externalId = await state.deliverOnce(idempotencyKey, async () => {
+          const r = await deps.client.chat.postMessage({
+            channel: target,
+            text: escapeMrkdwn(message.text),
+            blocks: reminderBlocks(message),
+            unfurl_links: false,
+            metadata: { event_type: reminderMetadataType, event_payload: { key: idempotencyKey, milestoneId: message.milestoneId } },
+          });
+          return r.ts;
         });
-        const ts = r.ts ?? idempotencyKey;
-        state.recordDelivery(idempotencyKey, ts);
-        return { ok: true, externalId: ts };
+        return { ok: true, externalId };
       } catch (error) {
         logger.warn('reminder not delivered', { target, milestoneId: message.milestoneId, error });
         return slackErrorResult(error);

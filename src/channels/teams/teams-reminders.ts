@@ -51,18 +51,16 @@ export function createTeamsReminderSender(deps: { teams: Pick<TeamsChannel, 'sen
   return {
     channel: 'teams',
     async send(target, message, idempotencyKey) {
-      const earlier = state.deliveredId(idempotencyKey);
-      if (earlier) return { ok: true, externalId: earlier };
-      if (!deps.teams.conversations.get(target)) return { ok: false, error: `Teams conversation ${target} is unknown: Wegwijzer must have been in it first` };
       try {
-        const id = await deps.teams.sendProactive(target, {
-          type: 'message',
-          summary: message.text.slice(0, 200),
-          attachments: [reminderCard(message)],
-          channelData: { wegwijzerKey: idempotencyKey },
+        const externalId = await state.deliverOnce(idempotencyKey, async () => {
+          if (!deps.teams.conversations.get(target)) throw new Error(`Teams conversation ${target} is unknown: Wegwijzer must have been in it first`);
+          return deps.teams.sendProactive(target, {
+            type: 'message',
+            summary: message.text.slice(0, 200),
+            attachments: [reminderCard(message)],
+            channelData: { wegwijzerKey: idempotencyKey },
+          });
         });
-        const externalId = id ?? idempotencyKey;
-        state.recordDelivery(idempotencyKey, externalId);
         return { ok: true, externalId };
       } catch (error) {
         logger.warn('reminder not delivered', { target, milestoneId: message.milestoneId, error });
