@@ -10,19 +10,7 @@ export type FeedbackChannel = 'web' | 'slack' | 'teams' | 'cli';
 export type Rating = 'up' | 'down';
 
 /** A cited source as kept with the answer: enough to show it again and to build eval gold passages. */
-export interface RecordedSource {
-  n: number;
-  doc: string;
-  title: string;
-  date?: string;
-  section: string;
-  page: number | null;
-  chunkId: string;
-  quote?: string;
-  /** The cited passage, as shown to the user. */
-  text: string;
-  source?: string;
-}
+export type RecordedSource = Citation;
 
 export interface AnswerRecord {
   id: string;
