@@ -8,8 +8,9 @@ import { DutchAnalyzer } from '../retrieval/dutch-analyzer.js';
 import { conceptAbsent, coverageOf, groupImportance, groupKnown, groupMatch, type TermStats } from '../retrieval/evidence.js';
 import { understandingFor, type QueryUnderstanding } from '../retrieval/hybrid-retriever.js';
 import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } from '../retrieval/query-analysis.js';
+import { listIntro, looksLikeItem, type ListIntro } from './list-items.js';
 import { factsIn, type QuestionType } from './question-type.js';
-import { scorePassageUnits, unitQuestion, type ScoredUnit } from './unit-scoring.js';
+import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
 
 export interface AbstentionThresholds {
   /** Minimum share of the question's words (or phrases) that occur anywhere in the corpus. */
@@ -149,13 +150,15 @@ export class ExtractiveAnswerer implements Answerer {
 
     const chosen: Candidate[] = [best];
     const same = candidates.filter((c) => c.passage === best.passage).sort((a, b) => a.index - b.index);
-    // A sentence that introduces a list (ends with ':') or a list question takes the items that follow.
-    if (best.text.trimEnd().endsWith(':') || type === 'list') {
-      // An enumeration is answered by its items, so it may run longer than a prose answer.
-      const maxItems = best.text.trimEnd().endsWith(':') ? 6 : this.maxSentences - 1;
+    // A sentence that introduces a list (ends with ':', announces 'drie mijlpalen') takes its items,
+    // which may go on in the next chunk of the document; a list question takes the sentences after.
+    const intro = listIntro(best.text);
+    const items = intro ? this.listItems(best, intro, passages, same, uq, u) : [];
+    if (items.length) chosen.push(...items);
+    else if (type === 'list') {
       for (const c of same) {
-        if (chosen.length > maxItems || chosen.reduce((s, x) => s + x.text.length, 0) > 600) break;
-        if (c.index > best.index && c.index <= best.index + maxItems) chosen.push(c);
+        if (chosen.length >= this.maxSentences || chosen.reduce((s, x) => s + x.text.length, 0) > 600) break;
+        if (c.index > best.index && c.index < best.index + this.maxSentences) chosen.push(c);
       }
     }
     // The best sentence lacks the asked-for date/number/name but its neighbour has it ("Gemeente X
@@ -247,6 +250,57 @@ export class ExtractiveAnswerer implements Answerer {
       note = reply('answer/older-differs', language, { title: doc.title, date: doc.date ?? '', quote: older.text, n });
     }
     return { text, abstained: false, language, citations, note, answerer: this.name };
+  }
+
+  /**
+   * The items a list introduction announces: for a count ('drie mijlpalen') the item-shaped units
+   * that name the counted thing, else the units right after the ':'. Where the passage ends before
+   * the list does, the next chunk of the document supplies the rest (added to `passages` so that it
+   * is cited). At most 6 items and about 600 characters.
+   */
+  private listItems(best: Candidate, intro: ListIntro, passages: RetrievedChunk[], same: Candidate[], uq: UnitQuestion, u: QueryUnderstanding): Candidate[] {
+    const maxItems = Math.min(6, intro.count ?? 6);
+    const after = same.filter((c) => c.index > best.index);
+    const nextUnits = (): Candidate[] => {
+      const r = passages[best.passage]!;
+      const next = u.chunkAfter?.(r.chunk);
+      if (!next) return [];
+      const extra: RetrievedChunk = { chunk: next, doc: r.doc, score: 0 };
+      const p = passages.length;
+      return scorePassageUnits(uq, extra, p, u).map((x) => ({ ...x, score: x.base, passage: p, extra }));
+    };
+    const take = (pool: Candidate[], out: Candidate[], fits: (c: Candidate) => boolean, consecutive: boolean): boolean => {
+      for (const c of pool) {
+        if (out.length >= maxItems || out.reduce((s, x) => s + x.text.length, 0) + c.text.length > 600) return false;
+        if (fits(c)) out.push(c);
+        else if (consecutive) return false;
+      }
+      return true;
+    };
+    const commit = (out: Candidate[]): Candidate[] => {
+      for (const c of out) {
+        const extra = (c as Candidate & { extra?: RetrievedChunk }).extra;
+        if (extra && passages[c.passage] !== extra) passages[c.passage] = extra;
+      }
+      return out;
+    };
+    if (intro.noun) {
+      const nounTerms = new Set(u.analyzeText(intro.noun));
+      const names = (c: Candidate) => looksLikeItem(c.text) && !c.text.trimEnd().endsWith(':') && u.analyzeText(c.text).some((t) => nounTerms.has(t));
+      const out: Candidate[] = [];
+      if (take(after, out, names, false) && out.length < maxItems) take(nextUnits(), out, names, false);
+      if (out.length >= 2) return commit(out);
+    }
+    if (!intro.colon) return [];
+    const out: Candidate[] = [];
+    const ranToEnd = take(after, out, () => true, true);
+    // The list goes on in the next chunk: its first units when the ':' ended the passage, else as
+    // long as they look like items.
+    if (ranToEnd && out.length < maxItems) {
+      const fresh = !out.length;
+      take(nextUnits(), out, (c) => fresh || looksLikeItem(c.text), !fresh);
+    }
+    return commit(out);
   }
 
   private abstention(language: Language): Answer {

@@ -14,7 +14,9 @@ export function splitSentences(text: string): string[] {
     else paragraphs.push(p);
   }
   // Dash items on their own lines ('Overwegende dat\n- zij …;\n- zij …;') are separate units.
-  return paragraphs.flatMap((p) => p.split(/\n\s*(?=[-–]\s+\S)/)).flatMap(splitParagraph);
+  // So are numbered headings and items on their own lines ('1.1. Mijlpaal 1: …'), which the
+  // sentence splitter would glue to the line before when that line has no full stop.
+  return paragraphs.flatMap((p) => p.split(/\n\s*(?=(?:[-–]|\d{1,2}(?:\.\d{1,2})*\.)\s+\S)/)).flatMap(splitParagraph);
 }
 
 function splitParagraph(text: string): string[] {

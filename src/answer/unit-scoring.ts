@@ -5,6 +5,7 @@
 import type { RetrievedChunk } from '../core/types.js';
 import { coverageOf, groupImportance, groupMatch, type TermStats } from '../retrieval/evidence.js';
 import { expansionWeights, type AnalyzedQuery, type QueryGroup } from '../retrieval/query-analysis.js';
+import { announcesItems } from './list-items.js';
 import { questionFocus, questionType, typeCue, type QuestionType } from './question-type.js';
 import { splitSentences, splitTableUnits, type AnswerUnitText } from './sentences.js';
 
@@ -61,7 +62,8 @@ export function scorePassageUnits(q: UnitQuestion, r: RetrievedChunk, passage: n
   const contextTerms = u.analyzeText([r.doc.title, r.chunk.section, r.chunk.context ?? ''].join('\n'));
   let nearbyTerms: Set<string> | undefined;
   const cueWeight = cueWeights[q.type] ?? 0;
-  return answerUnits(r.chunk.text).map(({ text, rowLabel }, index) => {
+  const units = answerUnits(r.chunk.text);
+  return units.map(({ text, rowLabel }, index) => {
     const own = new Set(u.analyzeText(text));
     const withContext = new Set([...own, ...contextTerms]);
     const covS = coverageOf(q.query, own, u).coverage;
@@ -90,7 +92,9 @@ export function scorePassageUnits(q: UnitQuestion, r: RetrievedChunk, passage: n
     // headers, rather than prose that merely shares the asked-for kind of word.
     const namedRow = Boolean(rowLabel && namesRow(q, rowLabel, u));
     const rowBonus = namedRow ? 0.3 : 0;
-    const base = rowBonus + focusBonus + 0.5 * covS + 0.2 * covCtx.coverage + cueWeight * cue - lengthPenalty - 0.15 * missing;
+    // A list question is answered by the sentence that announces the items (which then takes them).
+    const listBonus = q.type === 'list' && index < units.length - 1 && announcesItems(text) ? 0.15 : 0;
+    const base = rowBonus + focusBonus + listBonus + 0.5 * covS + 0.2 * covCtx.coverage + cueWeight * cue - lengthPenalty - 0.15 * missing;
     return { passage, index, text, base, covered, cue, namedRow };
   });
 }

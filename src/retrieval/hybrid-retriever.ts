@@ -44,6 +44,8 @@ export interface QueryUnderstanding {
   analyzeText(text: string): string[];
   idf(term: string): number;
   docFreq(term: string): number;
+  /** The chunk that follows this one in its document, where a list announced at a chunk's end goes on. */
+  chunkAfter?(chunk: Chunk): Chunk | undefined;
 }
 
 export function embeddingText(chunk: Chunk, doc: DocumentMeta | undefined): string {
@@ -146,6 +148,14 @@ export class HybridRetriever implements Retriever, QueryUnderstanding {
 
   docFreq(term: string): number {
     return this.lexical.docFreq(term);
+  }
+
+  private chunksById?: Map<string, Chunk>;
+
+  chunkAfter(chunk: Chunk): Chunk | undefined {
+    this.chunksById ??= new Map(this.corpus.chunks.map((c) => [c.id, c]));
+    const next = this.chunksById.get(`${chunk.docId}#${chunk.ordinal + 1}`);
+    return next?.docId === chunk.docId ? next : undefined;
   }
 
   /**

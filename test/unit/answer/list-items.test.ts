@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { listIntro, looksLikeItem } from '../../../src/answer/list-items.js';
+import { splitSentences } from '../../../src/answer/sentences.js';
+
+describe('list introductions', () => {
+  it('reads an announced count and the counted word', () => {
+    expect(listIntro('Er zijn drie mijlpalen benoemd.')).toEqual({ count: 3, noun: 'mijlpalen', colon: false });
+    expect(listIntro('Three milestones were named.')?.count).toBe(3);
+  });
+  it('takes a colon as an introduction and plain prose as none', () => {
+    expect(listIntro('De prijs is gebaseerd op de volgende kostprijselementen:')).toEqual({ colon: true });
+    expect(listIntro('De AMvB zal in ieder geval een verplichting tot indexatie bevatten.')).toBeNull();
+  });
+  it('recognises numbered headings and items', () => {
+    expect(looksLikeItem('1.1. Mijlpaal 1: gezamenlijke visie')).toBe(true);
+    expect(looksLikeItem('Mijlpaal 2: samenwerkingsstructuur')).toBe(true);
+    expect(looksLikeItem('Daarnaast zijn er nog enkele onderwerpen.')).toBe(false);
+  });
+  it('splits numbered lines into separate units', () => {
+    const units = splitSentences('Onderwerpen:\n1. Planning:\n1.1. Mijlpaal 1: visie op inkoop\n1.2. Mijlpaal 2: governance\n2. Protocol medische verwijsroute');
+    expect(units).toContain('1.1. Mijlpaal 1: visie op inkoop');
+    expect(units).toContain('1.2. Mijlpaal 2: governance');
+    expect(units).toContain('2. Protocol medische verwijsroute');
+  });
+});
