@@ -9,7 +9,7 @@ import { conceptAbsent, coverageOf, groupImportance, groupKnown, groupMatch, typ
 import { understandingFor, type QueryUnderstanding } from '../retrieval/hybrid-retriever.js';
 import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } from '../retrieval/query-analysis.js';
 import { listIntro, looksLikeItem, type ListIntro } from './list-items.js';
-import { factsIn, type QuestionType } from './question-type.js';
+import { askedThing, factsIn, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
 
 export interface AbstentionThresholds {
@@ -69,6 +69,11 @@ export function assessEvidence(query: AnalyzedQuery, retrieved: RetrievedChunk[]
     else if (g.entity) return { abstain: true, reason: 'unknown-entity', knownShare: 0, bestCoverage: 0 };
   }
   const knownShare = known / query.groups.length;
+  // The thing a 'wat is de …' question asks for ('de opkomst') that no document ever mentions: the
+  // passages found answer about the rest of the question, not about it.
+  const asked = askedThing(query.text);
+  const askedGroup = asked ? query.groups.find((g) => !g.translations && g.source.split(/\s+/).includes(asked)) : undefined;
+  if (askedGroup && !groupKnown(askedGroup, stats)) return { abstain: true, reason: 'unknown-concept', knownShare, bestCoverage: 0 };
   let bestCoverage = 0;
   for (const r of retrieved.slice(0, 5)) {
     const terms = new Set(u.analyzeText([r.doc.title, r.chunk.section, r.chunk.context ?? '', r.chunk.text].join('\n')));

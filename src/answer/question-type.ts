@@ -105,3 +105,19 @@ export function questionFocus(question: string): string[] {
   }
   return phrase.length ? [phrase[phrase.length - 1]!] : [];
 }
+
+/**
+ * The thing a Dutch 'wat is de …' question asks for: the head of the noun phrase after the article
+ * ("Wat was de opkomst bij …" → opkomst, "Wat is de nieuwe datum van …" → datum). Undefined for
+ * other questions.
+ */
+export function askedThing(question: string): string | undefined {
+  const m = /^\s*wat (?:is|was|zijn|waren) (?:de|het)\s+([\p{L}\p{N}'’ -]+)/u.exec(foldText(question));
+  if (!m) return undefined;
+  const phrase: string[] = [];
+  for (const w of m[1]!.split(/\s+/)) {
+    if (!w || /^(van|voor|in|bij|binnen|op|met|die|dat|om|per|tussen|onder|over|na|tot|is|was|zijn|waren|wordt|werd|en|of|als|volgens|aan|uit)$/.test(w)) break;
+    phrase.push(w);
+  }
+  return phrase[phrase.length - 1];
+}

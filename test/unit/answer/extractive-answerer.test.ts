@@ -71,6 +71,13 @@ describe('ExtractiveAnswerer', () => {
     expect(en.text).toContain('The documents I know do not answer that');
   });
 
+  it('abstains when the thing a "wat is de …" question asks for appears in no document', async () => {
+    const absent = await ask('Wat was de opkomst bij de conferentie over de inkoopsamenwerking?');
+    expect(absent).toMatchObject({ abstained: true, citations: [] });
+    const present = await ask('Wat is de conferentie over de inkoopsamenwerking van de gemeenten?');
+    expect(present.abstained).toBe(false);
+  });
+
   it('abstains on an English question about a recognised concept no document speaks of', async () => {
     // 'waiting time' is a domain concept (wachttijd) absent from the fixture documents, although the
     // rest of the question (youth care, Zuidoost-Brabant) is well covered.

@@ -23,3 +23,12 @@ describe('list introductions', () => {
     expect(units).toContain('2. Protocol medische verwijsroute');
   });
 });
+
+describe('askedThing', () => {
+  it('finds the head of the noun phrase a "wat is de" question asks for', async () => {
+    const { askedThing } = await import('../../../src/answer/question-type.js');
+    expect(askedThing('Wat was de opkomst bij de verkiezingen?')).toBe('opkomst');
+    expect(askedThing('Wat is de nieuwe datum van de start?')).toBe('datum');
+    expect(askedThing('Wanneer is de start?')).toBeUndefined();
+  });
+});
