@@ -2,11 +2,13 @@
 // sentences that carry that kind of fact: a date for 'wanneer/when', a number for 'hoeveel/how many'.
 import { foldText } from '../retrieval/dutch-analyzer.js';
 
-export type QuestionType = 'when' | 'howMany' | 'definition' | 'who' | 'level' | 'list' | 'other';
+export type QuestionType = 'when' | 'howMany' | 'definition' | 'who' | 'level' | 'list' | 'why' | 'other';
 
 export function questionType(question: string): QuestionType {
   const q = foldText(question);
   if (/\b(wat betekent|waar staat|wat is de afkorting|waar staan|wat wordt (er )?bedoeld met|betekenis van|stand for|stands for|what does \S+ mean|meaning of|abbreviation)\b/.test(q)) return 'definition';
+  // Asked for a reason or purpose: answered by a sentence that gives one ('omdat', 'om … te', 'zodat').
+  if (/^\s*(waarom|why|om welke reden|for what reason|met welk doel|for what purpose|hoe komt het)\b|\b(wat is het doel|wat was het doel|what is the purpose|what was the purpose|what is the aim|wat is de reden|what is the reason)\b/.test(q)) return 'why';
   if (/\b(hoeveel|how many|how much|aantal|number of)\b/.test(q)) return 'howMany';
   if (/\b(wanneer|when|op welke datum|welke datum|what date|which date|in welk jaar|what year|which year|per wanneer|deadline|hoe lang|how long|looptijd)\b/.test(q)) return 'when';
   if (/\b(schaalniveau|scale level|welk niveau|what level|which level|op welke schaal|at what scale)\b/.test(q)) return 'level';
@@ -21,6 +23,8 @@ const datePattern = new RegExp(`\\b(\\d{1,2}\\s+${months}(\\s+\\d{4})?|${months}
 const numberPattern = /\b((?:een|twee|drie)\s+(?:derde|vierde|vijfde)|(?:de\s+)?helft|kwart|\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?%?|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|twintig|dertig|honderd|duizend|miljoen)\b/g;
 const definitionPattern = (entity: string) =>
   new RegExp(`\\(\\s*(hierna:?\\s*)?${entity}\\s*\\)|\\b${entity}\\b[^.]{0,40}\\b(staat|staan)\\b[^.]{0,20}\\bvoor\\b|\\b${entity}\\s*[:=]|\\b${entity}\\b\\s*\\(`);
+// Words that give a reason or purpose (Dutch and English), on folded text.
+const causalCue = /\b(omdat|doordat|zodat|vanwege|daarom|daardoor|teneinde|reden|redenen|doel|doelen|met als doel|als gevolg van|maakt dat|leidt tot|because|in order to|so that|due to|therefore|reason|purpose|aim)\b|\bom\b[^.;]{1,80}?\bte\s+\p{L}+/u;
 const levelPattern = /\b(lokaal|regionaal|bovenregionaal|bi-?regionaal|landelijk|subregionaal|niveau)\b/;
 const orgWords = /\b(gemeente|gemeenten|regio|provincie|vng|ministerie|college|bestuur|raad|stichting|bureau|organisatie)\b/;
 
@@ -66,6 +70,8 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
       if (names.some((n) => !qc.includes(compact(n))) && newOnes(names, q) > 0) return 1;
       return orgWords.test(s) ? 0.3 : 0;
     }
+    case 'why':
+      return causalCue.test(s) ? 1 : 0;
     case 'level':
       return levelPattern.test(s) ? 1 : 0;
     default:

@@ -52,7 +52,7 @@ export function answerUnits(text: string): AnswerUnitText[] {
   return splitTableUnits(text) ?? splitSentences(text).map((t) => ({ text: t }));
 }
 
-const cueWeights: Partial<Record<QuestionType, number>> = { when: 0.4, howMany: 0.4, level: 0.4, definition: 0.4, who: 0.3 };
+const cueWeights: Partial<Record<QuestionType, number>> = { when: 0.4, howMany: 0.4, level: 0.4, definition: 0.4, who: 0.3, why: 0.3 };
 
 /**
  * @param surroundings text around the passage (other retrieved passages of the same section), where
@@ -72,7 +72,8 @@ export function scorePassageUnits(q: UnitQuestion, r: RetrievedChunk, passage: n
     q.query.groups.forEach((g, gi) => {
       for (const t of g.terms.keys()) if (own.has(t)) covered.add(gi);
     });
-    const cue = typeCue(q.type, text, q.entities, q.text);
+    // A reason counts only in a sentence about the question's topic.
+    const cue = q.type === 'why' && covS === 0 ? 0 : typeCue(q.type, text, q.entities, q.text);
     const lengthPenalty = text.length > 450 ? 0.1 : 0;
     // A sentence that misses a name or number the question is about answers another question.
     // A name introduced earlier in the passage or its section ("Maassluis, Vlaardingen en Schiedam …

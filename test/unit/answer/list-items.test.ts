@@ -32,3 +32,14 @@ describe('askedThing', () => {
     expect(askedThing('Wanneer is de start?')).toBeUndefined();
   });
 });
+
+describe('why questions', () => {
+  it('are recognised before an incidental "aantal" and prefer sentences giving a reason about the topic', async () => {
+    const { questionType, typeCue } = await import('../../../src/answer/question-type.js');
+    expect(questionType('Waarom werken jeugdregio\'s samen bij een aantal vormen van jeugdhulp?')).toBe('why');
+    expect(questionType('What is the purpose of the protocol?')).toBe('why');
+    expect(questionType('Hoeveel gemeenten werken samen?')).toBe('howMany');
+    expect(typeCue('why', 'Om de continuïteit te waarborgen is er daarom samenwerking nodig.')).toBe(1);
+    expect(typeCue('why', 'De samenwerking begon in 2019.')).toBe(0);
+  });
+});
