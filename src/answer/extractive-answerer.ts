@@ -178,7 +178,8 @@ export class ExtractiveAnswerer implements Answerer {
       const covered = new Set(best.covered);
       for (const c of candidates) {
         if (chosen.length >= 2 || c.score < best.score * 0.6) break;
-        if (c === best || c === older) continue;
+        // A sentence announcing a list ('… kent een aantal doelen:') says nothing without its items.
+        if (c === best || c === older || c.text.trimEnd().endsWith(':')) continue;
         if ([...c.covered].some((g) => !covered.has(g) && groupImportance(query.groups[g]!, u) > 0)) {
           chosen.push(c);
           c.covered.forEach((g) => covered.add(g));
