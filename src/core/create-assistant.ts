@@ -115,13 +115,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   /** Build a cited answer from a glossary entry found in a document, citing the chunk that holds its quote. */
-  function glossaryAnswer(entry: GlossaryEntry, language: Language, retrieved: RetrievedChunk[]): Answer | null {
+  function glossaryAnswer(entry: GlossaryEntry, language: Language): Answer | null {
     if (entry.origin !== 'document' || !entry.docId) return null;
     const doc = docsById.get(entry.docId);
     if (!doc) return null;
-    const needle = normalize(entry.quote ?? entry.expansion);
-    const pool = [...retrieved.map((r) => r.chunk), ...deps.corpus.chunks.filter((c) => c.docId === entry.docId)];
-    const chunk = pool.find((c) => c.docId === entry.docId && normalize(c.text).includes(needle)) ?? pool.find((c) => c.docId === entry.docId && normalize(c.text).includes(normalize(entry.expansion)));
+    const chunks = deps.corpus.chunks.filter((c) => c.docId === entry.docId);
+    const containing = (needle: string) => chunks.find((c) => normalize(c.text).includes(normalize(needle)));
+    const chunk = containing(entry.quote ?? entry.expansion) ?? containing(entry.expansion);
     if (!chunk) return null;
     const citation: Citation = {
       n: 1,
@@ -163,7 +163,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (abbr) {
       const entry = lookupGlossary(abbr, context.scopes)[0];
       if (entry && (answer.abstained || !normalize(answer.text).includes(normalize(entry.expansion)))) {
-        answer = glossaryAnswer(entry, language, retrieved) ?? answer;
+        answer = glossaryAnswer(entry, language) ?? answer;
         if (answer.abstained && entry.origin === 'curated') return curatedGlossaryReply(entry, language);
       }
     }
