@@ -4,7 +4,7 @@
 // documents of different dates give different dates or numbers.
 import { reply } from '../core/prompts.js';
 import type { Answer, Answerer, Citation, Language, Question, RetrievedChunk } from '../core/types.js';
-import { DutchAnalyzer } from '../retrieval/dutch-analyzer.js';
+import { DutchAnalyzer, foldText } from '../retrieval/dutch-analyzer.js';
 import { conceptAbsent, coverageOf, groupImportance, groupKnown, groupMatch, type TermStats } from '../retrieval/evidence.js';
 import { understandingFor, type QueryUnderstanding } from '../retrieval/hybrid-retriever.js';
 import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } from '../retrieval/query-analysis.js';
@@ -82,6 +82,16 @@ export function assessEvidence(query: AnalyzedQuery, retrieved: RetrievedChunk[]
   if (knownShare < thresholds.minKnownShare) return { abstain: true, reason: 'unknown-terms', knownShare, bestCoverage };
   if (bestCoverage < thresholds.minPassageCoverage) return { abstain: true, reason: 'weak-coverage', knownShare, bestCoverage };
   return { abstain: false, knownShare, bestCoverage };
+}
+
+/**
+ * A when-question that asks for a point in time: 'wanneer'/'when' opening the question (not 'what
+ * happens when …'), or a date phrase; a duration ('hoe lang', 'how long') is not a date.
+ */
+function asksForDate(question: string): boolean {
+  const q = foldText(question).trim();
+  if (/\b(hoe lang|how long|looptijd|contractduur)\b/.test(q)) return false;
+  return /^((tot|vanaf|sinds|per|by|until|since|from)\s+)?(wanneer|when)\b/.test(q) || /\b(welke datum|what date|which date|welk jaar|what year|which year|welke (dag|maand|week)|(what|which) (day|month|week))\b/.test(q);
 }
 
 export class ExtractiveAnswerer implements Answerer {
@@ -203,6 +213,18 @@ export class ExtractiveAnswerer implements Answerer {
       }),
     );
     if (query.groups.some((g) => g.entity && groupKnown(g, u) && groupMatch(g, citedTerms) < expansionWeights.translation)) return this.abstention(language);
+    // A date question is answered by a sentence that carries a new date about the question's names
+    // ('the council of Gorinchem'): a date about something else in the same passage answers nothing.
+    if (type === 'when' && asksForDate(question.text)) {
+      const dated = chosen.some((c) => {
+        if (c.cue < 0.5) return false;
+        const r = passages[c.passage]!;
+        const before = candidates.find((x) => x.passage === c.passage && x.index === c.index - 1)?.text ?? '';
+        const scope = new Set(u.analyzeText(`${r.doc.title}\n${r.chunk.section}\n${r.chunk.context ?? ''}\n${before}\n${c.text}`));
+        return query.groups.every((g) => !g.entity || !groupKnown(g, u) || groupMatch(g, scope) >= expansionWeights.translation);
+      });
+      if (!dated) return this.abstention(language);
+    }
     if (focus && (type === 'howMany' || type === 'who')) {
       // The sentence before may name it ("Van de 42 jeugdhulpregio's … Daarvan hebben er 16 …").
       const answered = chosen.some((c) => {

@@ -10,7 +10,7 @@ export function questionType(question: string): QuestionType {
   // Asked for a reason or purpose: answered by a sentence that gives one ('omdat', 'om … te', 'zodat').
   if (/^\s*(waarom|why|om welke reden|for what reason|met welk doel|for what purpose|hoe komt het)\b|\b(wat is het doel|wat was het doel|what is the purpose|what was the purpose|what is the aim|wat is de reden|what is the reason)\b/.test(q)) return 'why';
   if (/\b(hoeveel|how many|how much|aantal|number of)\b/.test(q)) return 'howMany';
-  if (/\b(wanneer|when|op welke datum|welke datum|what date|which date|in welk jaar|what year|which year|per wanneer|deadline|hoe lang|how long|looptijd)\b/.test(q)) return 'when';
+  if (/\b(wanneer|when|op welke datum|welke datum|what date|which date|in welk jaar|what year|which year|welke (dag|maand|week)|(what|which) (day|month|week)|per wanneer|deadline|hoe lang|how long|looptijd)\b/.test(q)) return 'when';
   if (/\b(schaalniveau|scale level|welk niveau|what level|which level|op welke schaal|at what scale)\b/.test(q)) return 'level';
   if (/\b(wie|who|by whom|bij wie|door wie|welke gemeente|which municipality|welke organisatie|which organisation|which organization)\b/.test(q)) return 'who';
   if (/\b(welke|which|what are|wat zijn|noem)\b/.test(q) && /\b(\w+en|\w+s)\b/.test(q)) return 'list';

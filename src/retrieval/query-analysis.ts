@@ -82,6 +82,8 @@ interface Phrase {
 }
 
 const matchKey = (w: string) => stem(w.replace(/'s$/, ''));
+const timeUnits = new Set(['dag', 'maand', 'jaar', 'week', 'jaartal', 'day', 'month', 'year']);
+const askingWords = new Set(['welke', 'welk', 'what', 'which']);
 
 export class QueryAnalyzer {
   private readonly phrases = new Map<string, Phrase[]>();
@@ -169,7 +171,10 @@ export class QueryAnalyzer {
           }
         }
       }
-      const isFunctionWord = span.length === 1 && isStopword(span[0]!.folded);
+      // 'welke maand', 'in what year': the time unit names the kind of answer (a date), not the topic;
+      // counting it would ask the passage to say 'maand' or 'jaar'.
+      const askedUnit = span.length === 1 && timeUnits.has(span[0]!.folded) && i > 0 && askingWords.has(words[i - 1]!.folded);
+      const isFunctionWord = (span.length === 1 && isStopword(span[0]!.folded)) || askedUnit;
       if (terms.size && !isFunctionWord) {
         const group: QueryGroup = { source, terms, entity: span.some((w) => w.entity) };
         if (translations.length) group.translations = [...new Set(translations)];
