@@ -19,6 +19,9 @@ export function questionType(question: string): QuestionType {
 
 const months = '(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|june|july|august|october)';
 const datePattern = new RegExp(`\\b(\\d{1,2}\\s+${months}(\\s+\\d{4})?|${months}\\s+\\d{4}|medio\\s+\\d{4}|(begin|eind|half)\\s+\\d{4}|\\d{1,2}[-/]\\d{1,2}[-/]\\d{2,4}|(19|20)\\d{2})\\b`);
+const relativeTimePattern = new RegExp(
+  `\\b((dit|deze|volgend|volgende|komend|komende|vorig|vorige|afgelopen)\\s+(jaar|najaar|voorjaar|zomer|winter|kwartaal|maand|week)|eind dit jaar|(begin|eind|medio|half|halverwege)\\s+${months}|(in het |het )?(voorjaar|najaar|zomer|winter)|(eerste|tweede|derde|vierde)\\s+(kwartaal|helft|halfjaar)|(this|next|last)\\s+(year|autumn|fall|spring|summer|winter|quarter|month))\\b`,
+);
 // Counts: digits (not a year), number words or shares ('een derde', 'de helft'); 'een' is the Dutch article far more often than a count.
 const numberPattern = /\b((?:een|twee|drie)\s+(?:derde|vierde|vijfde)|(?:de\s+)?helft|kwart|\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?%?|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|twintig|dertig|honderd|duizend|miljoen)\b/g;
 const definitionPattern = (entity: string) =>
@@ -46,7 +49,12 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
   switch (type) {
     case 'when': {
       const dates = [...s.matchAll(new RegExp(datePattern.source, 'g'))].map((m) => m[0].replace(/\s+/g, ' '));
-      if (!dates.length) return 0;
+      if (!dates.length) {
+        // A relative moment ('dit najaar', 'eind april', 'uiterlijk volgend jaar') answers a when
+        // question too, if less exactly than a date.
+        const relative = [...s.matchAll(new RegExp(relativeTimePattern.source, 'g'))].map((m) => m[0].replace(/\s+/g, ' '));
+        return relative.length && newOnes(relative, q) > 0 ? 0.5 : 0;
+      }
       const fresh = newOnes(dates, q);
       // A day or month is more of an answer than a bare year.
       const precise = dates.some((d) => !/^(19|20)\d{2}$/.test(d) && !q.includes(d));

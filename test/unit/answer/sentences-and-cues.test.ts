@@ -80,6 +80,15 @@ describe('typeCue', () => {
     expect(typeCue('when', 'Op 13 juni 2019 organiseren we een conferentie.', [], 'Wat gebeurde er op 13 juni 2019?')).toBeLessThan(0.5);
   });
 
+  it('takes a relative moment (dit najaar, eind april) as a weaker answer to a when-question, below a real date', () => {
+    const q = 'Wanneer wordt de besluitvorming voorgelegd?';
+    expect(typeCue('when', 'De besluitvorming zal dit najaar worden voorgelegd.', [], q)).toBeGreaterThanOrEqual(0.5);
+    expect(typeCue('when', 'De uitnodigingen worden uiterlijk eind april verspreid.', [], q)).toBeGreaterThanOrEqual(0.5);
+    expect(typeCue('when', 'De besluitvorming zal dit najaar worden voorgelegd.', [], q)).toBeLessThan(typeCue('when', 'Dit is tijdelijk (t/m 2022).', [], q));
+    expect(typeCue('when', 'De besluitvorming wordt voorgelegd.', [], q)).toBe(0);
+    expect(typeCue('when', 'Het gebeurt dit najaar.', [], 'Wat gebeurt er dit najaar?')).toBe(0);
+  });
+
   it('does not take the article "een" for a count', () => {
     expect(typeCue('howMany', 'Er is een conferentie.', [], 'Hoeveel conferenties zijn er?')).toBe(0);
   });
