@@ -9,7 +9,7 @@ import { conceptAbsent, coverageOf, groupImportance, groupKnown, groupMatch, typ
 import { understandingFor, type QueryUnderstanding } from '../retrieval/hybrid-retriever.js';
 import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } from '../retrieval/query-analysis.js';
 import { listIntro, looksLikeItem, type ListIntro } from './list-items.js';
-import { askedThing, factsIn, type QuestionType } from './question-type.js';
+import { askedThing, asksForAmount, factsIn, hasAmount, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
 
 export interface AbstentionThresholds {
@@ -215,7 +215,9 @@ export class ExtractiveAnswerer implements Answerer {
     if (query.groups.some((g) => g.entity && groupKnown(g, u) && groupMatch(g, citedTerms) < expansionWeights.translation)) return this.abstention(language);
     // A date question is answered by a sentence that carries a new date about the question's names
     // ('the council of Gorinchem'): a date about something else in the same passage answers nothing.
-    if (type === 'when' && asksForDate(question.text)) {
+    // Likewise a count or identity question without a named focus ('which municipality objected …'):
+    // some quoted sentence must carry a new number or name.
+    if ((type === 'when' && asksForDate(question.text)) || (!focus && (type === 'howMany' || type === 'who'))) {
       const dated = chosen.some((c) => {
         if (c.cue < 0.5) return false;
         const r = passages[c.passage]!;
@@ -225,6 +227,9 @@ export class ExtractiveAnswerer implements Answerer {
       });
       if (!dated) return this.abstention(language);
     }
+    // A question after a sum of money is not answered by sentences without one ('met concept
+    // begroting' names a budget, not its size).
+    if (asksForAmount(question.text) && !chosen.some((c) => hasAmount(c.text))) return this.abstention(language);
     if (focus && (type === 'howMany' || type === 'who')) {
       // The sentence before may name it ("Van de 42 jeugdhulpregio's … Daarvan hebben er 16 …").
       const answered = chosen.some((c) => {

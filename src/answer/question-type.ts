@@ -10,11 +10,24 @@ export function questionType(question: string): QuestionType {
   // Asked for a reason or purpose: answered by a sentence that gives one ('omdat', 'om … te', 'zodat').
   if (/^\s*(waarom|why|om welke reden|for what reason|met welk doel|for what purpose|hoe komt het)\b|\b(wat is het doel|wat was het doel|what is the purpose|what was the purpose|what is the aim|wat is de reden|what is the reason)\b/.test(q)) return 'why';
   if (/\b(hoeveel|how many|how much|aantal|number of)\b/.test(q)) return 'howMany';
+  // An amount ('wat is het budget', 'what hourly rate', 'wat kost') is answered by a number.
+  if (asksForAmount(q)) return 'howMany';
   if (/\b(wanneer|when|op welke datum|welke datum|what date|which date|in welk jaar|what year|which year|welke (dag|maand|week)|(what|which) (day|month|week)|per wanneer|deadline|hoe lang|how long|looptijd)\b/.test(q)) return 'when';
   if (/\b(schaalniveau|scale level|welk niveau|what level|which level|op welke schaal|at what scale)\b/.test(q)) return 'level';
   if (/\b(wie|who|by whom|bij wie|door wie|welke gemeente|which municipality|welke organisatie|which organisation|which organization)\b/.test(q)) return 'who';
   if (/\b(welke|which|what are|wat zijn|noem)\b/.test(q) && /\b(\w+en|\w+s)\b/.test(q)) return 'list';
   return 'other';
+}
+
+/** Does the question ask for a sum of money ('wat is het budget', 'what hourly rate', 'wat kost …')? */
+export function asksForAmount(question: string): boolean {
+  const q = foldText(question);
+  return /\b(wat kost|wat kosten|hoeveel geld|how much money|what does \S+ cost)\b|\b(wat|what|welk|welke|which)\s+(is\s+|was\s+|are\s+)?(het\s+|de\s+|the\s+)?(totale\s+|total\s+)?(budget|bedrag|uurtarief|tarief|prijs|amount|price|cost|costs|hourly rate|fee)\b/.test(q);
+}
+
+/** A sum of money in a sentence: a currency, or a number with thousands separators or 'miljoen'. */
+export function hasAmount(sentence: string): boolean {
+  return /€|\beur\b|\beuro\b|\b\d{1,3}(?:\.\d{3})+(?:,\d+)?\b|\b\d+(?:[.,]\d+)?\s*(?:miljoen|mln|miljard|duizend)\b/i.test(sentence);
 }
 
 const months = '(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|june|july|august|october)';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences, splitTableRows, splitTableUnits } from '../../../src/answer/sentences.js';
-import { typeCue } from '../../../src/answer/question-type.js';
+import { asksForAmount, hasAmount, questionType, typeCue } from '../../../src/answer/question-type.js';
 
 describe('splitSentences', () => {
   it('does not break after initials or titles', () => {
@@ -122,5 +122,22 @@ describe('typeCue for shares', () => {
     expect(typeCue('howMany', 'Een derde van de regio’s heeft nog geen visie.', [], q)).toBe(1);
     expect(typeCue('howMany', 'In de helft van de regio’s waren belanghebbenden betrokken.', [], q)).toBe(1);
     expect(typeCue('howMany', 'De derde mijlpaal gaat over verblijf.', [], q)).toBe(0);
+  });
+});
+
+describe('amount questions', () => {
+  it('recognises questions after a sum of money, in Dutch and English', () => {
+    expect(asksForAmount('Wat is het totale budget van de inkoopsamenwerking voor 2019?')).toBe(true);
+    expect(asksForAmount('What hourly rate applies to ambulant treatment?')).toBe(true);
+    expect(asksForAmount('Wat kost een dag verblijf?')).toBe(true);
+    expect(asksForAmount('Wat is het doel van het protocol?')).toBe(false);
+    expect(questionType('Wat is het totale budget voor 2019?')).toBe('howMany');
+  });
+
+  it('sees a sum of money only where one is named', () => {
+    expect(hasAmount('De begroting bedraagt € 250.000.')).toBe(true);
+    expect(hasAmount('Daarvoor is 1,2 miljoen beschikbaar.')).toBe(true);
+    expect(hasAmount('Daarin is een programma met concept begroting voor 2019 besproken.')).toBe(false);
+    expect(hasAmount('Tussen negen aanbieders en 17 gemeenten.')).toBe(false);
   });
 });
