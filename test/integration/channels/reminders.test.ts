@@ -13,6 +13,7 @@ import { createTeamsReminderSender, teamsReminderSubmitHandler } from '../../../
 import { silentLogger } from '../../../src/core/logger.js';
 import { FeedbackStore } from '../../../src/feedback/feedback-store.js';
 import type { Milestone } from '../../../src/milestones/milestone.js';
+import { confirmedMilestone } from '../milestones/helpers.js';
 import { createSqliteMilestoneStore, type SqliteMilestoneStore } from '../../../src/milestones/milestone-store.js';
 import { createReminderScheduler, idempotencyKeyFor } from '../../../src/milestones/reminder-scheduler.js';
 import { defaultReminderPolicy } from '../../../src/milestones/reminder-schedule.js';
@@ -49,18 +50,7 @@ const actions: ReminderActions = {
 };
 
 function milestone(id: string, channels: string[]): Milestone {
-  return {
-    id,
-    title: 'Inkoopstrategie Verblijf en HSB vastgesteld',
-    due: { date: '2026-12-21', precision: 'day', text: '21 december 2026' },
-    channels,
-    status: 'open',
-    state: 'confirmed',
-    source: { kind: 'person', userId: 'UANNE', channel: 'slack' },
-    language: 'nl',
-    created: '2026-11-25T10:00:00.000Z',
-    updated: '2026-11-25T10:00:00.000Z',
-  };
+  return confirmedMilestone({ id, title: 'Inkoopstrategie Verblijf en HSB vastgesteld', channels, source: { kind: 'person', userId: 'UANNE', channel: 'slack' } });
 }
 
 function sign(body: string) {

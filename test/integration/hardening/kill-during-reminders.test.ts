@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Milestone } from '../../../src/milestones/milestone.js';
+import { confirmedMilestone } from '../milestones/helpers.js';
 import { createSqliteMilestoneStore } from '../../../src/milestones/milestone-store.js';
 import { idempotencyKeyFor } from '../../../src/milestones/reminder-scheduler.js';
 import { openDatabase } from '../../../src/storage/database.js';
@@ -28,18 +29,7 @@ let proxy: ThrottlingProxy;
 const clockOrigin = Date.now();
 
 function milestone(i: number): Milestone {
-  return {
-    id: `m-kill-${i}`,
-    title: `Mijlpaal ${i}: inkoopdocumenten gepubliceerd`,
-    due: { date: '2026-12-21', precision: 'day', text: '21 december 2026' },
-    channels: targets,
-    status: 'open',
-    state: 'confirmed',
-    source: { kind: 'person', userId: 'UANNE', channel: 'slack' },
-    language: 'nl',
-    created: '2026-11-25T10:00:00.000Z',
-    updated: '2026-11-25T10:00:00.000Z',
-  };
+  return confirmedMilestone({ id: `m-kill-${i}`, title: `Mijlpaal ${i}: inkoopdocumenten gepubliceerd`, channels: targets, source: { kind: 'person', userId: 'UANNE', channel: 'slack' } });
 }
 
 interface Worker {

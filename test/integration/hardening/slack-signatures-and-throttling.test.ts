@@ -4,7 +4,7 @@
 // earlier than Retry-After, and the reminder is posted exactly once in the end).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/core/logger.js';
-import type { Milestone } from '../../../src/milestones/milestone.js';
+import { confirmedMilestone } from '../milestones/helpers.js';
 import { createSqliteMilestoneStore } from '../../../src/milestones/milestone-store.js';
 import { createReminderScheduler } from '../../../src/milestones/reminder-scheduler.js';
 import { defaultReminderPolicy } from '../../../src/milestones/reminder-schedule.js';
@@ -72,18 +72,7 @@ describe('Slack rate limits (429 with Retry-After)', () => {
 
   it('reschedules a throttled reminder no earlier than Retry-After and delivers it once', async () => {
     const store = createSqliteMilestoneStore(stack.db);
-    const milestone: Milestone = {
-      id: 'm-throttle',
-      title: 'Inkoopstrategie Verblijf vastgesteld',
-      due: { date: '2026-12-21', precision: 'day', text: '21 december 2026' },
-      channels: ['slack:CREMIND'],
-      status: 'open',
-      state: 'confirmed',
-      source: { kind: 'person', userId: 'UANNE', channel: 'slack' },
-      language: 'nl',
-      created: '2026-11-25T10:00:00.000Z',
-      updated: '2026-11-25T10:00:00.000Z',
-    };
+    const milestone = confirmedMilestone({ id: 'm-throttle', title: 'Inkoopstrategie Verblijf vastgesteld', channels: ['slack:CREMIND'], source: { kind: 'person', userId: 'UANNE', channel: 'slack' } });
     store.upsert(milestone);
     let now = new Date('2026-12-07T08:05:00Z');
     const scheduler = createReminderScheduler({
