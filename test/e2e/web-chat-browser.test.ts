@@ -55,16 +55,21 @@ afterAll(async () => {
   seed?.cleanup();
 });
 
+/** The chat page on a laptop-sized viewport; script errors and CSP violations are collected as console errors. */
+async function openChatPage() {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  await page.goto(`http://127.0.0.1:${started.server.port}/`);
+  return { page, consoleErrors };
+}
+
 describe('web chat in a browser', () => {
   it('answers a question typed with the keyboard, shows the cited passage on click, and stores feedback', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    // Script errors and content-security-policy violations show up as console errors.
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await page.goto(`http://127.0.0.1:${started.server.port}/`);
+    const { page, consoleErrors } = await openChatPage();
     // The introduction lists the documents the assistant knows.
     await expect.poll(() => page.locator('article.msg.help').textContent()).toContain('Ik ben Wegwijzer');
 
@@ -106,13 +111,7 @@ describe('web chat in a browser', () => {
   });
 
   it('shows the milestone timeline in the Mijlpalen tab, reached with the keyboard', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-    await page.goto(`http://127.0.0.1:${started.server.port}/`);
+    const { page, consoleErrors } = await openChatPage();
     const panel = page.locator('#panel-milestones');
     expect(await panel.isVisible()).toBe(false);
 
