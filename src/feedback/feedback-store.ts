@@ -1,10 +1,8 @@
 // Every answer a channel shows is recorded with what it rested on, so that a 👍/👎 later can be stored
 // with the question, the answer and its sources, and exported as an eval question set for review.
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../storage/database.js';
-import { migrate } from '../storage/database.js';
-import { AppError } from '../errors/app-error.js';
 import type { Answer, Citation, Language } from '../core/types.js';
+import { guardDatabase, migrate, type Db } from '../storage/database.js';
 
 export type FeedbackChannel = 'web' | 'slack' | 'teams' | 'cli';
 export type Rating = 'up' | 'down';
@@ -91,28 +89,9 @@ function toRecord(r: AnswerRow): AnswerRecord {
 }
 
 export function sourcesOf(citations: Citation[]): RecordedSource[] {
-  return citations.map((c) => ({
-    n: c.n,
-    doc: c.doc,
-    title: c.title,
-    date: c.date,
-    section: c.section,
-    page: c.page,
-    chunkId: c.chunkId,
-    quote: c.quote,
-    text: c.text,
-    source: c.source,
-  }));
+  return citations.map((c) => ({ ...c }));
 }
 
-/** SQLite failures (disk full, database closed or locked) become coded errors the channels can explain. */
-function guarded<T>(what: string, run: () => T): T {
-  try {
-    return run();
-  } catch (cause) {
-    throw new AppError('DATABASE', `feedback store: ${what} failed`, undefined, { cause });
-  }
-}
 
 export class FeedbackStore {
   constructor(
@@ -125,7 +104,7 @@ export class FeedbackStore {
   /** Record an answer as shown; returns the id the feedback buttons carry. */
   recordAnswer(input: { channel: FeedbackChannel; userId?: string; conversationId?: string; question: string; answer: Answer }): string {
     const id = randomUUID();
-    guarded('recording an answer', () => this.db
+    guardDatabase('feedback store', 'recording an answer', () => this.db
       .prepare(
         `INSERT INTO feedback_answers (id, channel, user_id, conversation_id, question, language, answer_text, abstained, answerer, sources_json, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -147,7 +126,7 @@ export class FeedbackStore {
   }
 
   getAnswer(id: string): AnswerRecord | undefined {
-    const row = guarded('reading an answer', () => this.db.prepare('SELECT * FROM feedback_answers WHERE id = ?').get(id) as AnswerRow | undefined);
+    const row = guardDatabase('feedback store', 'reading an answer', () => this.db.prepare('SELECT * FROM feedback_answers WHERE id = ?').get(id) as AnswerRow | undefined);
     return row ? toRecord(row) : undefined;
   }
 
@@ -156,7 +135,7 @@ export class FeedbackStore {
     const answer = this.getAnswer(input.answerId);
     if (!answer) return { ok: false, reason: 'unknown-answer' };
     const createdAt = this.now().toISOString();
-    guarded('storing feedback', () => this.db
+    guardDatabase('feedback store', 'storing feedback', () => this.db
       .prepare(
         `INSERT INTO feedback (answer_id, user_id, rating, comment, created_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (answer_id, user_id) DO UPDATE SET rating = excluded.rating, comment = excluded.comment, created_at = excluded.created_at`,

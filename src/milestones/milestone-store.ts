@@ -1,9 +1,8 @@
 // Port for milestones and their reminder outbox, with the SQLite implementation (the local default).
 // Synchronous on purpose: better-sqlite3 is, and the outbox's guarantees rest on single statements
 // (INSERT OR IGNORE on a unique key, a conditional UPDATE for the lease) being atomic.
-import { AppError } from '../errors/app-error.js';
-import { migrate, type Db } from '../storage/database.js';
 import type { Milestone, MilestoneState, MilestoneStatus } from './milestone.js';
+import { guardDatabase, migrate, type Db } from '../storage/database.js';
 
 export interface MilestoneFilter {
   status?: MilestoneStatus[];
@@ -175,13 +174,6 @@ function toRow(r: OutboxRecord): OutboxRow {
   };
 }
 
-function wrap<T>(what: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (cause) {
-    throw new AppError('DATABASE', `milestone store: ${what} failed`, { what }, { cause });
-  }
-}
 
 export function createSqliteMilestoneStore(db: Db): SqliteMilestoneStore {
   migrate(db, 'milestones', migrations);
@@ -237,11 +229,11 @@ export function createSqliteMilestoneStore(db: Db): SqliteMilestoneStore {
   );
 
   return {
-    get: (id) => wrap('get', () => {
+    get: (id) => guardDatabase('milestone store', 'get', () => {
       const r = getStmt.get(id) as MilestoneRecord | undefined;
       return r ? toMilestone(r) : undefined;
     }),
-    list: (filter = {}) => wrap('list', () => {
+    list: (filter = {}) => guardDatabase('milestone store', 'list', () => {
       const where: string[] = [];
       const args: string[] = [];
       if (filter.status?.length) {
@@ -255,28 +247,28 @@ export function createSqliteMilestoneStore(db: Db): SqliteMilestoneStore {
       const sql = `SELECT * FROM milestones ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY due_date, id`;
       return (db.prepare(sql).all(...args) as MilestoneRecord[]).map(toMilestone);
     }),
-    upsert: (m) => wrap('upsert', () => void upsertStmt.run(params(m))),
-    insertIfAbsent: (m) => wrap('insert', () => insertStmt.run(params(m)).changes === 1),
-    nextId: (prefix) => wrap('nextId', () => {
+    upsert: (m) => guardDatabase('milestone store', 'upsert', () => void upsertStmt.run(params(m))),
+    insertIfAbsent: (m) => guardDatabase('milestone store', 'insert', () => insertStmt.run(params(m)).changes === 1),
+    nextId: (prefix) => guardDatabase('milestone store', 'nextId', () => {
       const rows = db.prepare('SELECT id FROM milestones WHERE id LIKE ?').all(`${prefix}%`) as { id: string }[];
       const used = rows.map((r) => Number(r.id.slice(prefix.length))).filter((n) => Number.isInteger(n));
       return `${prefix}${(used.length ? Math.max(...used) : 0) + 1}`;
     }),
 
-    enqueue: (rows, now) => wrap('enqueue', () => db.transaction(() => rows.reduce((n, r) => n + enqueueStmt.run({ ...r, now }).changes, 0))()),
-    pending: (milestoneId) => wrap('pending', () =>
+    enqueue: (rows, now) => guardDatabase('milestone store', 'enqueue', () => db.transaction(() => rows.reduce((n, r) => n + enqueueStmt.run({ ...r, now }).changes, 0))()),
+    pending: (milestoneId) => guardDatabase('milestone store', 'pending', () =>
       (pendingStmt.all(milestoneId) as OutboxRecord[]).map(toRow)),
-    duePending: (now) => wrap('duePending', () =>
+    duePending: (now) => guardDatabase('milestone store', 'duePending', () =>
       (dueStmt.all(now) as OutboxRecord[]).map(toRow)),
-    close: (ids, status, now) => wrap('close', () => db.transaction(() => ids.reduce((n, id) => n + closeStmt.run({ id, status, now }).changes, 0))()),
-    claim: (id, owner, now, leaseUntil) => wrap('claim', () => {
+    close: (ids, status, now) => guardDatabase('milestone store', 'close', () => db.transaction(() => ids.reduce((n, id) => n + closeStmt.run({ id, status, now }).changes, 0))()),
+    claim: (id, owner, now, leaseUntil) => guardDatabase('milestone store', 'claim', () => {
       if (claimStmt.run({ id, owner, now, leaseUntil }).changes !== 1) return undefined;
       return toRow(rowStmt.get(id) as OutboxRecord);
     }),
-    markSent: (id, owner, externalId, now) => wrap('markSent', () => sentStmt.run({ id, owner, externalId: externalId ?? null, now }).changes === 1),
-    markFailed: (id, owner, error, nextAttemptAt, now) => wrap('markFailed', () => failedStmt.run({ id, owner, error, nextAttemptAt, now }).changes === 1),
+    markSent: (id, owner, externalId, now) => guardDatabase('milestone store', 'markSent', () => sentStmt.run({ id, owner, externalId: externalId ?? null, now }).changes === 1),
+    markFailed: (id, owner, error, nextAttemptAt, now) => guardDatabase('milestone store', 'markFailed', () => failedStmt.run({ id, owner, error, nextAttemptAt, now }).changes === 1),
     batch: (fn) => db.transaction(fn)(),
-    rows: (milestoneId) => wrap('rows', () =>
+    rows: (milestoneId) => guardDatabase('milestone store', 'rows', () =>
       (milestoneId
         ? (db.prepare('SELECT * FROM reminder_outbox WHERE milestone_id = ? ORDER BY send_at, id').all(milestoneId) as OutboxRecord[])
         : (db.prepare('SELECT * FROM reminder_outbox ORDER BY send_at, id').all() as OutboxRecord[])

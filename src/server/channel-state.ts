@@ -2,9 +2,7 @@
 // already handled (Slack retries), who was already welcomed, and the turns of each thread (follow-up
 // questions get the thread's earlier turns as history, also after a restart).
 import type { ConversationTurn } from '../core/types.js';
-import type { Db } from '../storage/database.js';
-import { migrate } from '../storage/database.js';
-import { AppError } from '../errors/app-error.js';
+import { guardDatabase, migrate, type Db } from '../storage/database.js';
 
 export type StateChannel = 'slack' | 'teams';
 
@@ -24,14 +22,6 @@ const migrations = [
   `CREATE TABLE channel_deliveries (channel TEXT NOT NULL, key TEXT NOT NULL, external_id TEXT NOT NULL, delivered_at TEXT NOT NULL, PRIMARY KEY (channel, key));`,
 ];
 
-/** SQLite failures become coded errors, so the user is told the database is the problem. */
-function guarded<T>(what: string, run: () => T): T {
-  try {
-    return run();
-  } catch (cause) {
-    throw new AppError('DATABASE', `channel state: ${what} failed`, undefined, { cause });
-  }
-}
 
 export class ChannelState {
   constructor(
@@ -47,7 +37,7 @@ export class ChannelState {
    * deliveries racing each other (or two processes) still answer once.
    */
   claimEvent(key: string): boolean {
-    return guarded('claimEvent', () => {
+    return guardDatabase('channel state', 'claimEvent', () => {
       const r = this.db.prepare('INSERT OR IGNORE INTO channel_seen_events (channel, key, seen_at) VALUES (?, ?, ?)').run(this.channel, key, this.now().toISOString());
       return r.changes === 1;
     });
@@ -55,27 +45,27 @@ export class ChannelState {
 
   /** True when this key is welcomed for the first time now; false when it was welcomed before. */
   claimWelcome(key: string): boolean {
-    return guarded('claimWelcome', () => {
+    return guardDatabase('channel state', 'claimWelcome', () => {
       const r = this.db.prepare('INSERT OR IGNORE INTO channel_welcomed (channel, key, welcomed_at) VALUES (?, ?, ?)').run(this.channel, key, this.now().toISOString());
       return r.changes === 1;
     });
   }
 
   wasWelcomed(key: string): boolean {
-    return guarded('wasWelcomed', () => {
+    return guardDatabase('channel state', 'wasWelcomed', () => {
       return Boolean(this.db.prepare('SELECT 1 FROM channel_welcomed WHERE channel = ? AND key = ?').get(this.channel, key));
     });
   }
 
   addTurn(thread: string, turn: ConversationTurn): void {
-    return guarded('addTurn', () => {
+    return guardDatabase('channel state', 'addTurn', () => {
       this.db.prepare('INSERT INTO channel_turns (channel, thread, role, text, at) VALUES (?, ?, ?, ?, ?)').run(this.channel, thread, turn.role, turn.text, this.now().toISOString());
     });
   }
 
   /** The last `limit` turns of a thread, oldest first; only turns newer than maxAgeMs when given. */
   history(thread: string, options: { limit?: number; maxAgeMs?: number } = {}): ConversationTurn[] {
-    return guarded('history', () => {
+    return guardDatabase('channel state', 'history', () => {
       const since = options.maxAgeMs ? new Date(this.now().getTime() - options.maxAgeMs).toISOString() : '';
       const rows = this.db
         .prepare('SELECT role, text FROM channel_turns WHERE channel = ? AND thread = ? AND at >= ? ORDER BY id DESC LIMIT ?')
@@ -86,14 +76,14 @@ export class ChannelState {
 
   /** The external id (Slack ts, Teams activity id) of an earlier delivery with this key. */
   deliveredId(key: string): string | undefined {
-    return guarded('deliveredId', () => {
+    return guardDatabase('channel state', 'deliveredId', () => {
       const row = this.db.prepare('SELECT external_id FROM channel_deliveries WHERE channel = ? AND key = ?').get(this.channel, key) as { external_id: string } | undefined;
       return row?.external_id;
     });
   }
 
   recordDelivery(key: string, externalId: string): void {
-    return guarded('recordDelivery', () => {
+    return guardDatabase('channel state', 'recordDelivery', () => {
       this.db.prepare('INSERT OR IGNORE INTO channel_deliveries (channel, key, external_id, delivered_at) VALUES (?, ?, ?, ?)').run(this.channel, key, externalId, this.now().toISOString());
     });
   }
@@ -112,7 +102,7 @@ export class ChannelState {
 
   /** Forget handled-event keys older than the retry window; keeps the table small. */
   pruneEvents(olderThanMs = 24 * 3600_000): number {
-    return guarded('pruneEvents', () => {
+    return guardDatabase('channel state', 'pruneEvents', () => {
       const before = new Date(this.now().getTime() - olderThanMs).toISOString();
       return this.db.prepare('DELETE FROM channel_seen_events WHERE channel = ? AND seen_at < ?').run(this.channel, before).changes;
     });

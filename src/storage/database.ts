@@ -39,3 +39,12 @@ export function migrate(db: Db, module: string, steps: string[]): void {
 export function databasePath(dataDir: string): string {
   return path.join(dataDir, 'wegwijzer.db');
 }
+
+/** Run a store operation; SQLite failures (disk full, closed, locked) become coded errors the channels can explain. */
+export function guardDatabase<T>(store: string, what: string, run: () => T): T {
+  try {
+    return run();
+  } catch (cause) {
+    throw new AppError('DATABASE', `${store}: ${what} failed`, { store, what }, { cause });
+  }
+}
