@@ -11,6 +11,7 @@ import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } 
 import { listIntro, looksLikeItem, type ListIntro } from './list-items.js';
 import { askedThing, asksForAmount, factsIn, hasAmount, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
+import type { AnswerConfidence, ConfidenceFeatureName, UnitScorer } from './unit-scorer.js';
 
 export interface AbstentionThresholds {
   /** Minimum share of the question's words (or phrases) that occur anywhere in the corpus. */
@@ -27,6 +28,10 @@ export interface ExtractiveAnswererOptions {
   maxPassages?: number;
   maxSentences?: number;
   abstention?: Partial<AbstentionThresholds>;
+  /** Scores answer units from their features; the hand-weighted sum when omitted. */
+  scorer?: UnitScorer;
+  /** Abstains when the drafted answer's estimated chance of being right is below its threshold. */
+  confidence?: AnswerConfidence;
 }
 
 export interface Evidence {
@@ -36,9 +41,22 @@ export interface Evidence {
   bestCoverage: number;
 }
 
-interface Candidate extends ScoredUnit {
+export interface Candidate extends ScoredUnit {
   /** Unit score plus the passage's rank. */
   score: number;
+}
+
+export interface RankedCandidates {
+  u: QueryUnderstanding;
+  query: AnalyzedQuery;
+  uq: UnitQuestion;
+  passages: RetrievedChunk[];
+  candidates: Candidate[];
+  evidence: Evidence;
+}
+
+function passageText(r: RetrievedChunk): string {
+  return [r.doc.title, r.chunk.section, r.chunk.context ?? '', r.chunk.text].join('\n');
 }
 
 /** Minimal understanding from the passages alone, for answerers used without a HybridRetriever. */
@@ -99,22 +117,32 @@ export class ExtractiveAnswerer implements Answerer {
   private readonly maxPassages: number;
   private readonly maxSentences: number;
   private readonly thresholds: AbstentionThresholds;
+  private readonly scorer: UnitScorer | undefined;
+  private readonly confidence: AnswerConfidence | undefined;
+  private readonly softGates: boolean;
 
   constructor(private readonly options: ExtractiveAnswererOptions = {}) {
     this.maxPassages = options.maxPassages ?? 8;
     this.maxSentences = options.maxSentences ?? 3;
     this.thresholds = { ...defaultAbstention, ...options.abstention };
+    this.scorer = options.scorer;
+    this.confidence = options.confidence;
+    this.softGates = Boolean(options.confidence);
   }
 
-  async answer(question: Question & { language: Language }, retrieved: RetrievedChunk[]): Promise<Answer> {
-    const language = question.language;
+  /**
+   * The analysed question and every answer unit of the passages, scored and sorted best first; null
+   * when the evidence says to abstain. Exported for the unit scorer's training, which must see the
+   * candidates exactly as the answerer does.
+   */
+  rankCandidates(question: Question, retrieved: RetrievedChunk[], softGates = this.softGates): RankedCandidates | null {
     const u = this.options.understanding ?? understandingFor(retrieved) ?? understandingFromPassages(retrieved);
     const query = u.analyzeQuery(question.text);
     const evidence = assessEvidence(query, retrieved, u, this.thresholds);
-    if (evidence.abstain) return this.abstention(language);
-
+    // With soft gates a weak-evidence verdict is one signal among others for the confidence model;
+    // a name or concept the documents never mention stays decisive (it rarely misfires).
+    if (evidence.abstain && (!softGates || evidence.reason === 'no-terms' || evidence.reason === 'unknown-entity' || evidence.reason === 'unknown-concept')) return null;
     const uq = unitQuestion(question.text, query, u);
-    const { type, focusWords, focus } = uq;
     const passages = retrieved.slice(0, this.maxPassages);
     const topScore = Math.max(passages[0]?.score ?? 1, 1e-9);
     const candidates: Candidate[] = [];
@@ -125,10 +153,44 @@ export class ExtractiveAnswerer implements Answerer {
         .filter((x) => x !== r && x.doc.id === r.doc.id && x.chunk.section === r.chunk.section)
         .map((x) => x.chunk.text)
         .join('\n');
-      for (const unit of scorePassageUnits(uq, r, p, u, siblings)) candidates.push({ ...unit, score: unit.base + 0.3 * rankWeight });
+      for (const unit of scorePassageUnits(uq, r, p, u, siblings)) {
+        unit.features.rankWeight = rankWeight;
+        unit.features.rankReciprocal = 1 / (p + 1);
+        const score = this.scorer ? this.scorer.score(unit.features) : unit.base + 0.3 * rankWeight;
+        candidates.push({ ...unit, score });
+      }
     });
-    if (!candidates.length) return this.abstention(language);
     candidates.sort((a, b) => b.score - a.score);
+    return { u, query, uq, passages, candidates, evidence };
+  }
+
+  async answer(question: Question & { language: Language }, retrieved: RetrievedChunk[]): Promise<Answer> {
+    const { answer, signals } = this.draft(question, retrieved);
+    // The last gate: how likely is the drafted answer to be right, given how well it fits the question?
+    if (signals && this.confidence && this.confidence.score(signals) < this.confidence.threshold) return this.abstention(question.language);
+    return answer;
+  }
+
+  /**
+   * The answer before the confidence gate, with the signals that gate weighs (absent when the
+   * answerer already abstained). Public for the confidence model's training.
+   */
+  draft(question: Question & { language: Language }, retrieved: RetrievedChunk[], softGates = this.softGates): { answer: Answer; signals?: Record<ConfidenceFeatureName, number> } {
+    const language = question.language;
+    const abstain = () => ({ answer: this.abstention(language) });
+    // The checks below abstain outright without a confidence model. With one, the checks that often
+    // misfire on answerable questions become signals it weighs; the precise ones still decide alone
+    // (measured over the training sets: see npm run train:scorer).
+    const flags = { entityNotCited: 0, noNewValue: 0 };
+    const gate = (flag: keyof typeof flags | 'focusUnknown' | 'noAmount' | 'focusNotAnswered'): boolean => {
+      if (!(flag in flags)) return true;
+      flags[flag as keyof typeof flags] = 1;
+      return !softGates;
+    };
+    const ranked = this.rankCandidates(question, retrieved, softGates);
+    if (!ranked || !ranked.candidates.length) return abstain();
+    const { u, query, uq, passages, candidates, evidence } = ranked;
+    const { type, focusWords, focus } = uq;
 
     // A value question (how many, who, when) is answered by a sentence that carries a value of that
     // kind (about the asked-for thing): a close runner-up that does beats a top sentence that does not.
@@ -203,7 +265,7 @@ export class ExtractiveAnswerer implements Answerer {
     // A count or identity question is answered by a sentence that names the asked-for thing (the
     // bezoekers of "hoeveel bezoekers", the alderman of "who is the alderman") together with a
     // number or a name. When no quoted sentence does, or the documents never use the word, abstain.
-    if (focusWords.length && !focus) return this.abstention(language);
+    if (focusWords.length && !focus && gate('focusUnknown')) return abstain();
     // A name, code or number the question is about ('Gorinchem', 'versie 2.0') that the quoted
     // passages never mention, though the corpus knows it: they answer about something else.
     const citedTerms = new Set(
@@ -212,7 +274,7 @@ export class ExtractiveAnswerer implements Answerer {
         return u.analyzeText([r.doc.title, r.chunk.section, r.chunk.context ?? '', r.chunk.text].join('\n'));
       }),
     );
-    if (query.groups.some((g) => g.entity && groupKnown(g, u) && groupMatch(g, citedTerms) < expansionWeights.translation)) return this.abstention(language);
+    if (query.groups.some((g) => g.entity && groupKnown(g, u) && groupMatch(g, citedTerms) < expansionWeights.translation) && gate('entityNotCited')) return abstain();
     // A date question is answered by a sentence that carries a new date about the question's names
     // ('the council of Gorinchem'): a date about something else in the same passage answers nothing.
     // Likewise a count or identity question without a named focus ('which municipality objected …'):
@@ -225,11 +287,11 @@ export class ExtractiveAnswerer implements Answerer {
         const scope = new Set(u.analyzeText(`${r.doc.title}\n${r.chunk.section}\n${r.chunk.context ?? ''}\n${before}\n${c.text}`));
         return query.groups.every((g) => !g.entity || !groupKnown(g, u) || groupMatch(g, scope) >= expansionWeights.translation);
       });
-      if (!dated) return this.abstention(language);
+      if (!dated && gate('noNewValue')) return abstain();
     }
     // A question after a sum of money is not answered by sentences without one ('met concept
     // begroting' names a budget, not its size).
-    if (asksForAmount(question.text) && !chosen.some((c) => hasAmount(c.text))) return this.abstention(language);
+    if (asksForAmount(question.text) && !chosen.some((c) => hasAmount(c.text)) && gate('noAmount')) return abstain();
     if (focus && (type === 'howMany' || type === 'who')) {
       // The sentence before may name it ("Van de 42 jeugdhulpregio's … Daarvan hebben er 16 …").
       const answered = chosen.some((c) => {
@@ -245,7 +307,7 @@ export class ExtractiveAnswerer implements Answerer {
         const aboutNames = query.groups.every((g) => !g.entity || !groupKnown(g, u) || groupMatch(g, scope) >= expansionWeights.translation);
         return groupMatch(focus, terms) >= expansionWeights.translation && c.cue >= 0.5 && aboutNames;
       });
-      if (!answered) return this.abstention(language);
+      if (!answered && gate('focusNotAnswered')) return abstain();
     }
 
     const numbers = new Map<number, number>();
@@ -282,7 +344,40 @@ export class ExtractiveAnswerer implements Answerer {
       const n = cite(older, older.text);
       note = reply('answer/older-differs', language, { title: doc.title, date: doc.date ?? '', quote: older.text, n });
     }
-    return { text, abstained: false, language, citations, note, answerer: this.name };
+    // How much of the question the quoted passage covers as a whole, and whether the question's most
+    // telling word (the rarest in the corpus) is missing from it: a near miss answers the rest.
+    const chosenTerms = new Set(u.analyzeText(passageText(passages[best.passage]!)));
+    const chosenCoverage = coverageOf(query, chosenTerms, u);
+    let keyMissing = 0;
+    let keyImportance = 0;
+    for (const g of query.groups) {
+      const imp = groupKnown(g, u) ? groupImportance(g, u) : 0;
+      if (imp > keyImportance) {
+        keyImportance = imp;
+        keyMissing = groupMatch(g, chosenTerms) >= expansionWeights.translation ? 0 : 1;
+      }
+    }
+    const runnerUp = candidates.find((c) => c.passage !== best.passage || c.index !== best.index);
+    const signals: Record<ConfidenceFeatureName, number> = {
+      bias: 1,
+      unitScore: best.score,
+      margin: best.score - (runnerUp?.score ?? 0),
+      knownShare: evidence.knownShare,
+      passageCoverage: evidence.bestCoverage,
+      coverOwn: best.features.coverOwn,
+      coverContext: best.features.coverContext,
+      cue: best.cue,
+      valueQuestion: type === 'when' || type === 'howMany' || type === 'who' || type === 'level' || type === 'definition' ? 1 : 0,
+      missingEntities: best.features.missingEntities,
+      groups: Math.log(1 + query.groups.length),
+      english: language === 'en' ? 1 : 0,
+      unknownTerms: evidence.reason === 'unknown-terms' ? 1 : 0,
+      weakCoverage: evidence.reason === 'weak-coverage' ? 1 : 0,
+      ...flags,
+      chosenPassageCoverage: chosenCoverage.coverage,
+      keyTermMissing: keyMissing,
+    };
+    return { answer: { text, abstained: false, language, citations, note, answerer: this.name }, signals };
   }
 
   /**

@@ -30,6 +30,13 @@ export function hasAmount(sentence: string): boolean {
   return /€|\beur\b|\beuro\b|\b\d{1,3}(?:\.\d{3})+(?:,\d+)?\b|\b\d+(?:[.,]\d+)?\s*(?:miljoen|mln|miljard|duizend)\b/i.test(sentence);
 }
 
+/** 'Hoe lang', 'how long', 'looptijd', 'for what period': asks for a length of time, not a date. */
+export function asksForDuration(question: string): boolean {
+  return /\b(hoe lang|how long|looptijd|contractduur|duur van|termijn|for what period|what period|voor welke periode|welke periode|how many years|hoeveel jaar)\b/.test(foldText(question));
+}
+
+export const durationPattern = /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six)\s+(jaar|jaren|maanden|maand|weken|week|dagen|dag|years?|months?|weeks?|days?)\b|\bonbepaalde tijd\b|\bindefinite/;
+
 const months = '(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|june|july|august|october)';
 const datePattern = new RegExp(`\\b(\\d{1,2}\\s+${months}(\\s+\\d{4})?|${months}\\s+\\d{4}|medio\\s+\\d{4}|(begin|eind|half)\\s+\\d{4}|\\d{1,2}[-/]\\d{1,2}[-/]\\d{2,4}|(19|20)\\d{2})\\b`);
 const relativeTimePattern = new RegExp(
@@ -61,6 +68,8 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
   const q = foldText(question);
   switch (type) {
     case 'when': {
+      // 'Hoe lang loopt het contract?' is answered by a length of time ('zes jaar'), not by a date.
+      if (asksForDuration(q)) return durationPattern.test(s) ? 1 : 0;
       const dates = [...s.matchAll(new RegExp(datePattern.source, 'g'))].map((m) => m[0].replace(/\s+/g, ' '));
       if (!dates.length) {
         // A relative moment ('dit najaar', 'eind april', 'uiterlijk volgend jaar') answers a when

@@ -6,7 +6,8 @@ import type { RetrievedChunk } from '../core/types.js';
 import { coverageOf, groupImportance, groupMatch, type TermStats } from '../retrieval/evidence.js';
 import { expansionWeights, type AnalyzedQuery, type QueryGroup } from '../retrieval/query-analysis.js';
 import { announcesItems } from './list-items.js';
-import { questionFocus, questionType, typeCue, type QuestionType } from './question-type.js';
+import { asksForDuration, durationPattern, questionFocus, questionType, typeCue, type QuestionType } from './question-type.js';
+import { foldText } from '../retrieval/dutch-analyzer.js';
 import { splitSentences, splitTableUnits, type AnswerUnitText } from './sentences.js';
 
 export interface UnitScoringStats extends TermStats {
@@ -33,7 +34,44 @@ export interface ScoredUnit {
   cue: number;
   /** A table row the question names by its label: complete on its own. */
   namedRow: boolean;
+  /** What the unit scorer model sees of the unit (see unitFeatureNames). */
+  features: Record<UnitFeatureName, number>;
 }
+
+/**
+ * The features of an answer unit for the learned unit scorer: how much of the question the unit
+ * covers, whether it carries the asked-for kind of fact (per question type, since a date matters to
+ * a when-question only), and where it stands. The passage features (rank) are added by the answerer.
+ */
+export const unitFeatureNames = [
+  'bias',
+  'coverOwn',
+  'coverContext',
+  'density',
+  'cue',
+  'cueWhen',
+  'cueHowMany',
+  'cueWho',
+  'cueLevel',
+  'cueDefinition',
+  'cueWhy',
+  'focus',
+  'namedRow',
+  'tableRow',
+  'listAnnounce',
+  'endsColon',
+  'long',
+  'lengthLog',
+  'missingEntities',
+  'firstUnit',
+  'duration',
+  'defines',
+  'nextCue',
+  'passageCoverage',
+  'rankWeight',
+  'rankReciprocal',
+] as const;
+export type UnitFeatureName = (typeof unitFeatureNames)[number];
 
 export function unitQuestion(text: string, query: AnalyzedQuery, stats: TermStats): UnitQuestion {
   const focusWords = questionFocus(text);
@@ -63,8 +101,12 @@ export function scorePassageUnits(q: UnitQuestion, r: RetrievedChunk, passage: n
   let nearbyTerms: Set<string> | undefined;
   const cueWeight = cueWeights[q.type] ?? 0;
   const units = answerUnits(r.chunk.text);
-  return units.map(({ text, rowLabel }, index) => {
-    const own = new Set(u.analyzeText(text));
+  const passageCover = coverageOf(q.query, new Set([...contextTerms, ...u.analyzeText(r.chunk.text)]), u).coverage;
+  const durationAsked = asksForDuration(q.text);
+  const definedThing = whatIsSubject(q.text);
+  const scored = units.map(({ text, rowLabel }, index) => {
+    const ownList = u.analyzeText(text);
+    const own = new Set(ownList);
     const withContext = new Set([...own, ...contextTerms]);
     const covS = coverageOf(q.query, own, u).coverage;
     const covCtx = coverageOf(q.query, withContext, u);
@@ -96,8 +138,57 @@ export function scorePassageUnits(q: UnitQuestion, r: RetrievedChunk, passage: n
     // A list question is answered by the sentence that announces the items (which then takes them).
     const listBonus = q.type === 'list' && index < units.length - 1 && announcesItems(text) ? 0.15 : 0;
     const base = rowBonus + focusBonus + listBonus + 0.5 * covS + 0.2 * covCtx.coverage + cueWeight * cue - lengthPenalty - 0.15 * missing;
-    return { passage, index, text, base, covered, cue, namedRow };
+    // Share of the unit's words that belong to the question: a short sentence about the question
+    // beats a long one that mentions it in passing.
+    let matched = 0;
+    for (const t of ownList) if (q.query.groups.some((g) => g.terms.has(t))) matched++;
+    const typed = (t: QuestionType) => (q.type === t ? cue : 0);
+    const features: Record<UnitFeatureName, number> = {
+      bias: 1,
+      coverOwn: covS,
+      coverContext: covCtx.coverage,
+      density: ownList.length ? matched / ownList.length : 0,
+      cue,
+      cueWhen: typed('when'),
+      cueHowMany: typed('howMany'),
+      cueWho: typed('who'),
+      cueLevel: typed('level'),
+      cueDefinition: typed('definition'),
+      cueWhy: typed('why'),
+      focus: focusBonus > 0 ? 1 : 0,
+      namedRow: namedRow ? 1 : 0,
+      tableRow: rowLabel ? 1 : 0,
+      listAnnounce: listBonus > 0 ? 1 : 0,
+      endsColon: text.trimEnd().endsWith(':') ? 1 : 0,
+      long: lengthPenalty > 0 ? 1 : 0,
+      lengthLog: Math.log(1 + text.length / 100),
+      missingEntities: missing,
+      firstUnit: index === 0 ? 1 : 0,
+      duration: durationAsked && durationPattern.test(foldText(text)) ? 1 : 0,
+      defines: definedThing && definesThing(text, definedThing) ? 1 : 0,
+      // Set below: whether the next unit carries the asked-for kind of fact (an announcing sentence).
+      nextCue: 0,
+      passageCoverage: passageCover,
+      rankWeight: 0,
+      rankReciprocal: 0,
+    };
+    return { passage, index, text, base, covered, cue, namedRow, features };
   });
+  for (let i = 0; i + 1 < scored.length; i++) scored[i]!.features.nextCue = scored[i + 1]!.cue;
+  return scored;
+}
+
+/** The X of a short 'wat is X?', 'what is X?' question: what the answer must define. */
+export function whatIsSubject(question: string): string | undefined {
+  const m = /^\s*(?:wat (?:is|zijn|was|betekent)|what (?:is|are|was|does)|wie (?:is|zijn)|who (?:is|are))\s+(?:de |het |een |the |an? )?(.{2,40}?)(?:\s+(?:mean|inhouden|precies|exactly))?\s*\??\s*$/u.exec(foldText(question));
+  return m?.[1]?.trim();
+}
+
+/** Does the unit define the thing: 'X is een …', 'X; een …', 'X: …', 'X (…)', 'onder X verstaan we …'? */
+function definesThing(unit: string, thing: string): boolean {
+  const s = foldText(unit);
+  const t = thing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${t}['’]?\\s*(?:is|zijn|betreft|houdt in|omvat|[;:(,–-])|onder (?:de |het )?${t}\\b[^.]{0,30}\\bverst`).test(s);
 }
 
 /** The best unit score of a passage for the question (−∞ for a passage without text). */

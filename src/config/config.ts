@@ -48,6 +48,9 @@ export const configSchema = z
     EMBEDDER: z.enum(['local', 'ollama', 'openai', 'azure-openai']).default('local'),
     EMBEDDING_MODEL: optionalString,
     ANSWERER: z.enum(['extractive', 'llm']).default('extractive'),
+    // How the extractive answerer picks sentences and decides to abstain: the models fitted by
+    // npm run train:scorer (src/answer/unit-scorer-weights.json), or the hand-set rules.
+    ANSWER_SCORING: z.enum(['learned', 'rules']).default('learned'),
     CHAT_PROVIDER: z.enum(['none', 'ollama', 'openai', 'azure-openai']).default('none'),
     CHAT_MODEL: optionalString,
     CHAT_TEMPERATURE: z.coerce.number().min(0).max(2).default(0),

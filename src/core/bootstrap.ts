@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../config/config.js';
 import { ensureIndex, type IngestProgress, type IngestReport } from '../../ingest/index.js';
 import { createEmbedder, buildSearchArtifacts, openRetriever } from '../retrieval/index.js';
 import { ExtractiveAnswerer, detectLanguage } from '../answer/index.js';
+import { loadLearnedModels } from '../answer/unit-scorer.js';
 import { createAssistant, type AssistantDeps, type CommandHandler } from './create-assistant.js';
 import type { Assistant } from './assistant.js';
 import { createLogger, type Logger } from './logger.js';
@@ -68,7 +69,7 @@ export async function bootstrap(options: BootstrapOptions = {}): Promise<Runtime
   });
 
   const retriever = await openRetriever({ corpus, indexDir, embedder });
-  const extractive = new ExtractiveAnswerer();
+  const extractive = new ExtractiveAnswerer(config.ANSWER_SCORING === 'learned' ? loadLearnedModels() : {});
   const chatModel = await createChatModelFromConfig(config);
   const answerer = config.ANSWERER === 'llm' ? await createLlmAnswerer(config, chatModel, extractive, logger) : extractive;
 
