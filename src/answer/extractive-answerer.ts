@@ -258,6 +258,11 @@ export class ExtractiveAnswerer implements Answerer {
         }
       }
     }
+    // A close call between two places: quote the runner-up too, so the reader sees both.
+    if (chosen.length === 1 && !best.namedRow) {
+      const close = candidates.find((c) => c !== best && c !== older && c.text !== best.text && !c.text.trimEnd().endsWith(':'));
+      if (close && close.score >= best.score * 0.85) chosen.push(close);
+    }
     // The best passage first, reading order within a passage.
     chosen.sort((a, b) => Number(b.passage === best.passage) - Number(a.passage === best.passage) || a.passage - b.passage || a.index - b.index);
     // A count or identity question whose asked-for thing (the bezoekers in "hoeveel bezoekers", the

@@ -130,7 +130,8 @@ export function factsIn(sentence: string): string[] {
  */
 export function questionFocus(question: string): string[] {
   const q = foldText(question);
-  const count = /\b(?:hoeveel|how many|how much)\s+([\p{L}\p{N}'’+-]+)(?:\s+([\p{L}\p{N}'’+-]+))?/u.exec(q);
+  // 'Hoeveel van de 42 jeugdhulpregio's …': the counted thing comes after the partitive.
+  const count = /\b(?:hoeveel|how many|how much)\s+(?:(?:van|of)\s+(?:de|het|deze|die|the|these|those)?\s*(?:\d+\s+)?)?([\p{L}\p{N}'’+-]+)(?:\s+([\p{L}\p{N}'’+-]+))?/u.exec(q);
   if (count) return [count[1]!, count[2]].filter((w): w is string => Boolean(w));
   const who = /^\s*(?:wie (?:is|was|zijn|waren) (?:de|het)|who (?:is|was|are|were) the)\s+([\p{L}\p{N}'’+ -]+)/u.exec(q);
   if (!who) return [];

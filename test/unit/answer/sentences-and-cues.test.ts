@@ -113,6 +113,20 @@ describe('questionFocus', () => {
     expect(questionFocus('Wie is de regionale projectleider van de inkoopsamenwerking?')).toEqual(['projectleider']);
     expect(questionFocus('Bij wie is het leveranciersmanagement belegd?')).toEqual([]);
     expect(questionFocus('Wanneer vindt de conferentie plaats?')).toEqual([]);
+    // A partitive names the counted thing after it, not 'van'.
+    expect(questionFocus("Hoeveel van de 42 jeugdhulpregio's hadden nog geen regiovisie?")[0]).toBe("jeugdhulpregio's");
+    expect(questionFocus('How many of the regions had no vision?')[0]).toBe('regions');
+  });
+});
+
+describe('duration questions', () => {
+  it('want a length of time, not a date', async () => {
+    const { typeCue, questionType } = await import('../../../src/answer/question-type.js');
+    const q = 'Hoe lang duurde het proces?';
+    expect(questionType(q)).toBe('when');
+    expect(typeCue('when', 'Er is een intensief proces doorlopen van bijna twee jaar.', [], q)).toBe(1);
+    expect(typeCue('when', 'In juni 2020 is het programmaplan vastgesteld.', [], q)).toBe(0);
+    expect(typeCue('when', 'Deze governance is voor onbepaalde tijd vastgesteld.', [], 'For how long is the governance set?')).toBe(1);
   });
 });
 
