@@ -22,7 +22,7 @@ export function questionType(question: string): QuestionType {
 /** Does the question ask for a sum of money ('wat is het budget', 'what hourly rate', 'wat kost …')? */
 export function asksForAmount(question: string): boolean {
   const q = foldText(question);
-  return /\b(wat kost|wat kosten|hoeveel geld|how much money|what does \S+ cost)\b|\b(wat|what|welk|welke|which)\s+(is\s+|was\s+|are\s+)?(het\s+|de\s+|the\s+)?(totale\s+|total\s+)?(budget|bedrag|uurtarief|tarief|prijs|amount|price|cost|costs|hourly rate|fee)\b/.test(q);
+  return /\b(wat kost|wat kosten|hoeveel geld|how much money|what does \S+ cost|hoe (groot|hoog) (is|was|wordt|werd) (het|de) (tekort|budget|bedrag|overschot)|how (big|large|high) (is|was) the (?:\S+ ){0,3}(deficit|budget|amount|shortfall|surplus))\b|\b(wat|what|welk|welke|which)\s+(is\s+|was\s+|are\s+)?(het\s+|de\s+|the\s+)?(totale\s+|total\s+)?(budget|bedrag|uurtarief|tarief|prijs|amount|price|cost|costs|hourly rate|fee)\b/.test(q);
 }
 
 /** A sum of money in a sentence: a currency, or a number with thousands separators or 'miljoen'. */
@@ -32,7 +32,7 @@ export function hasAmount(sentence: string): boolean {
 
 /** 'Hoe lang', 'how long', 'looptijd', 'for what period': asks for a length of time, not a date. */
 export function asksForDuration(question: string): boolean {
-  return /\b(hoe lang|how long|looptijd|contractduur|duur van|termijn|for what period|what period|voor welke periode|welke periode|how many years|hoeveel jaar)\b/.test(foldText(question));
+  return /\b(hoe lang|how long|looptijd|contractduur|duur van|termijn|contract term|contract period|term of the contract|for what period|what period|voor welke periode|welke periode|how many years|hoeveel jaar)\b/.test(foldText(question));
 }
 
 export const durationPattern = /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six)\s+(jaar|jaren|maanden|maand|weken|week|dagen|dag|years?|months?|weeks?|days?)\b|\bonbepaalde tijd\b|\bindefinite/;
@@ -144,12 +144,22 @@ export function questionFocus(question: string): string[] {
 }
 
 /**
- * The thing a Dutch 'wat is de …' question asks for: the head of the noun phrase after the article
- * ("Wat was de opkomst bij …" → opkomst, "Wat is de nieuwe datum van …" → datum). Undefined for
- * other questions.
+ * The thing a Dutch 'wat is de …' or 'welke …' question asks for: the head of the noun phrase
+ * ("Wat was de opkomst bij …" → opkomst, "Wat is de nieuwe datum van …" → datum, "Welke
+ * bezwaartermijn geldt …" → bezwaartermijn). Undefined for other questions.
  */
 export function askedThing(question: string): string | undefined {
-  const m = /^\s*wat (?:is|was|zijn|waren) (?:de|het)\s+([\p{L}\p{N}'’ -]+)/u.exec(foldText(question));
+  const q = foldText(question);
+  // 'Welke bezwaartermijn geldt …', 'Voor welk bedrag …': the noun after welke/welk, past an
+  // adjective ('welke regionale bijeenkomsten').
+  const which = /^\s*(?:(?:voor|bij|in|op|aan|met|van|uit|door|tot) )?welke? ([\p{L}\p{N}'’-]+)(?: ([\p{L}\p{N}'’-]+))?/u.exec(q);
+  if (which) {
+    const [, first, second] = which;
+    const head = second && /(?:ale|ele|ige|ische|lijke|bare|ste|nieuwe|grote|kleine|eerste|andere|lokale|regionale)$/.test(first!) ? second : first!;
+    // 'Op welke datum', 'in welk jaar': the kind of answer, which documents give as a value, not a word.
+    return /^(datum|data|dag|dagen|jaar|jaren|maand|week|periode|moment|tijdstip|manier|wijze|reden|redenen|aantal|mate|niveau|schaal|schaalniveau)$/.test(head) ? undefined : head;
+  }
+  const m = /^\s*wat (?:is|was|zijn|waren) (?:de|het)\s+([\p{L}\p{N}'’ -]+)/u.exec(q);
   if (!m) return undefined;
   const phrase: string[] = [];
   for (const w of m[1]!.split(/\s+/)) {

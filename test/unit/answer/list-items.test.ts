@@ -31,6 +31,23 @@ describe('askedThing', () => {
     expect(askedThing('Wat is de nieuwe datum van de start?')).toBe('datum');
     expect(askedThing('Wanneer is de start?')).toBeUndefined();
   });
+
+  it('finds the noun a "welke" question asks for, past an adjective', async () => {
+    const { askedThing } = await import('../../../src/answer/question-type.js');
+    expect(askedThing('Welke bezwaartermijn geldt voor een beschikking jeugdhulp?')).toBe('bezwaartermijn');
+    expect(askedThing('Welke regionale bijeenkomsten worden georganiseerd?')).toBe('bijeenkomsten');
+    expect(askedThing('Voor welke gemeente geldt dit?')).toBe('gemeente');
+    expect(askedThing('Op welke datum heeft het bestuur besloten?')).toBeUndefined();
+  });
+
+  it('takes "how big was the deficit" as a question after a sum, and "contract term" as one after a length of time', async () => {
+    const { asksForAmount, asksForDuration } = await import('../../../src/answer/question-type.js');
+    expect(asksForAmount('How big was the youth care budget deficit in 2020?')).toBe(true);
+    expect(asksForAmount('Hoe groot was het tekort in 2020?')).toBe(true);
+    expect(asksForAmount('How big is the region?')).toBe(false);
+    expect(asksForDuration('What contract term will the region use?')).toBe(true);
+    expect(asksForDuration('When does the contract start?')).toBe(false);
+  });
 });
 
 describe('why questions', () => {
