@@ -44,6 +44,7 @@ const relativeTimePattern = new RegExp(
 );
 // Counts: digits (not a year), number words or shares ('een derde', 'de helft'); 'een' is the Dutch article far more often than a count.
 const numberPattern = /\b((?:een|twee|drie)\s+(?:derde|vierde|vijfde)|(?:de\s+)?helft|kwart|\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?%?|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|twintig|dertig|honderd|duizend|miljoen)\b/g;
+const referenceNumber = /\b(?:tabel|table|figuur|figure|bijlage|annex|artikel|article|art\.|hoofdstuk|chapter|paragraaf|section|lid|pagina|page|pag\.|p\.|stap|step|versie|version|nr\.|nummer|number|bladzijde)\s+(\d+(?:[.,]\d+)*)/g;
 const definitionPattern = (entity: string) =>
   new RegExp(`\\(\\s*(hierna:?\\s*)?${entity}\\s*\\)|\\b${entity}\\b[^.]{0,40}\\b(staat|staan)\\b[^.]{0,20}\\bvoor\\b|\\b${entity}\\s*[:=]|\\b${entity}\\b\\s*\\(`);
 // Words that give a reason or purpose (Dutch and English), on folded text.
@@ -85,12 +86,17 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
     case 'howMany': {
       const years = new Set([...s.matchAll(/\b(19|20)\d{2}\b/g)].map((m) => m[0]));
       const inDates = new Set([...s.matchAll(new RegExp(datePattern.source, 'g'))].flatMap((m) => m[0].split(/\s+/)));
-      const nums = [...s.matchAll(numberPattern)].map((m) => m[0]).filter((n) => !years.has(n) && !inDates.has(n));
+      // 'tabel 2', 'artikel 5', 'pagina 3' refer to something; they count nothing.
+      const references = new Set([...s.matchAll(referenceNumber)].map((m) => m[1]!));
+      const nums = [...s.matchAll(numberPattern)].map((m) => m[0]).filter((n) => !years.has(n) && !inDates.has(n) && !references.has(n));
       if (!nums.length) return 0;
       return newOnes(nums, q) > 0 ? 1 : 0.3;
     }
-    case 'definition':
-      return entities.some((e) => definitionPattern(escapeRe(foldText(e))).test(s)) ? 1 : 0;
+    case 'definition': {
+      // The abbreviation as the question writes it ('RET ZOB'), besides the names the analyzer found.
+      const abbreviations = [...question.matchAll(/\b\p{Lu}[\p{Lu}\d+&-]+(?:\s+\p{Lu}[\p{Lu}\d+&-]+)*\b/gu)].map((m) => m[0]);
+      return [...entities, ...abbreviations].some((e) => definitionPattern(escapeRe(foldText(e))).test(s)) ? 1 : 0;
+    }
     case 'who': {
       // Capitalised words after the first word that the question does not contain: a name ('s-Hertogenbosch too).
       const names = [...sentence.matchAll(/(?<=\S\s+)(?:['‘’]s-)?\p{Lu}[\p{L}.]+/gu)].map((m) => foldText(m[0]).replace(/\.$/, ''));

@@ -119,6 +119,23 @@ describe('questionFocus', () => {
   });
 });
 
+describe('typeCue for counts and abbreviations', () => {
+  it('does not take a reference number (tabel 2, artikel 5) for a count', async () => {
+    const { typeCue } = await import('../../../src/answer/question-type.js');
+    const q = 'How many funding streams are there?';
+    expect(typeCue('howMany', 'Zie de samenvatting in tabel 2 hieronder.', [], q)).toBe(0);
+    expect(typeCue('howMany', 'Zoals bepaald in artikel 5 van de regeling.', [], q)).toBe(0);
+    expect(typeCue('howMany', 'Daarin onderscheiden we 3 stromen:', [], q)).toBe(1);
+  });
+
+  it('finds the expansion of a multi-word abbreviation as the question writes it', async () => {
+    const { typeCue } = await import('../../../src/answer/question-type.js');
+    const s = 'De regio werkt samen in het Regionaal Expertteam (RET ZOB) voor jongeren.';
+    expect(typeCue('definition', s, [], 'Waar staat de afkorting RET ZOB voor?')).toBe(1);
+    expect(typeCue('definition', s, [], 'Waar staat de afkorting BEN voor?')).toBe(0);
+  });
+});
+
 describe('duration questions', () => {
   it('want a length of time, not a date', async () => {
     const { typeCue, questionType } = await import('../../../src/answer/question-type.js');
