@@ -258,6 +258,11 @@ export class ExtractiveAnswerer implements Answerer {
         }
       }
     }
+    // A heading says what follows, not the fact: quote the sentence after it too.
+    if (chosen.length === 1 && best.features.headingLike) {
+      const next = same.find((c) => c.index === best.index + 1);
+      if (next) chosen.push(next);
+    }
     // A close call between two places: quote the runner-up too, so the reader sees both.
     if (chosen.length === 1 && !best.namedRow) {
       const close = candidates.find((c) => c !== best && c !== older && c.text !== best.text && !c.text.trimEnd().endsWith(':'));

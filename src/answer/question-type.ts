@@ -9,6 +9,8 @@ export function questionType(question: string): QuestionType {
   if (/\b(wat betekent|waar staat|wat is de afkorting|waar staan|wat wordt (er )?bedoeld met|betekenis van|stand for|stands for|what does \S+ mean|meaning of|abbreviation)\b/.test(q)) return 'definition';
   // Asked for a reason or purpose: answered by a sentence that gives one ('omdat', 'om … te', 'zodat').
   if (/^\s*(waarom|why|om welke reden|for what reason|met welk doel|for what purpose|hoe komt het)\b|\b(wat is het doel|wat was het doel|what is the purpose|what was the purpose|what is the aim|wat is de reden|what is the reason)\b/.test(q)) return 'why';
+  // 'Binnen hoeveel tijd', 'how many years': a length of time, answered like 'hoe lang'.
+  if (asksForDuration(q)) return 'when';
   if (/\b(hoeveel|how many|how much|aantal|number of)\b/.test(q)) return 'howMany';
   // An amount ('wat is het budget', 'what hourly rate', 'wat kost') is answered by a number.
   if (asksForAmount(q)) return 'howMany';
@@ -32,7 +34,7 @@ export function hasAmount(sentence: string): boolean {
 
 /** 'Hoe lang', 'how long', 'looptijd', 'for what period': asks for a length of time, not a date. */
 export function asksForDuration(question: string): boolean {
-  return /\b(hoe lang|how long|looptijd|contractduur|duur van|termijn|contract term|contract period|term of the contract|for what period|what period|voor welke periode|welke periode|how many years|hoeveel jaar)\b/.test(foldText(question));
+  return /\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (time|period)|how soon|looptijd|contractduur|duur van|termijn|contract term|contract period|term of the contract|for what period|what period|voor welke periode|welke periode|how many years|hoeveel jaar)\b/.test(foldText(question));
 }
 
 export const durationPattern = /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six)\s+(jaar|jaren|maanden|maand|weken|week|dagen|dag|years?|months?|weeks?|days?)\b|\bonbepaalde tijd\b|\bindefinite/;
@@ -94,7 +96,15 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
     }
     case 'definition': {
       // The abbreviation as the question writes it ('RET ZOB'), besides the names the analyzer found.
-      const abbreviations = [...question.matchAll(/\b\p{Lu}[\p{Lu}\d+&-]+(?:\s+\p{Lu}[\p{Lu}\d+&-]+)*\b/gu)].map((m) => m[0]);
+      // Mixed case too ('StUF', 'JeugdzorgPlus' not: an abbreviation has two capitals and is short).
+      const abbreviation = /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{L}\d+&-]{2,10}$/u;
+      const words = question.split(/[\s?!.,;:()'"‘’“”]+/).filter(Boolean);
+      const abbreviations: string[] = [];
+      for (let i = 0; i < words.length; i++) {
+        if (!abbreviation.test(words[i]!)) continue;
+        abbreviations.push(words[i]!);
+        if (words[i + 1] && abbreviation.test(words[i + 1]!)) abbreviations.push(`${words[i]} ${words[i + 1]}`);
+      }
       return [...entities, ...abbreviations].some((e) => definitionPattern(escapeRe(foldText(e))).test(s)) ? 1 : 0;
     }
     case 'who': {

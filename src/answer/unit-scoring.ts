@@ -66,6 +66,7 @@ export const unitFeatureNames = [
   'firstUnit',
   'duration',
   'defines',
+  'headingLike',
   'nextCue',
   'passageCoverage',
   'rankWeight',
@@ -166,6 +167,7 @@ export function scorePassageUnits(q: UnitQuestion, r: RetrievedChunk, passage: n
       firstUnit: index === 0 ? 1 : 0,
       duration: durationAsked && durationPattern.test(foldText(text)) ? 1 : 0,
       defines: definedThing && definesThing(text, definedThing) ? 1 : 0,
+      headingLike: isHeadingLike(text, rowLabel) ? 1 : 0,
       // Set below: whether the next unit carries the asked-for kind of fact (an announcing sentence).
       nextCue: 0,
       passageCoverage: passageCover,
@@ -176,6 +178,12 @@ export function scorePassageUnits(q: UnitQuestion, r: RetrievedChunk, passage: n
   });
   for (let i = 0; i + 1 < scored.length; i++) scored[i]!.features.nextCue = scored[i + 1]!.cue;
   return scored;
+}
+
+/** A heading or caption ('Toegang aanvragen', '16. Motie inzake …'): short, no closing punctuation. */
+export function isHeadingLike(text: string, rowLabel?: string): boolean {
+  const t = text.trim();
+  return !rowLabel && t.length < 90 && !/[.!?:;)]$/.test(t) && !/\d{4}$/.test(t);
 }
 
 /** The X of a short 'wat is X?', 'what is X?' question: what the answer must define. */

@@ -133,6 +133,7 @@ describe('typeCue for counts and abbreviations', () => {
     const s = 'De regio werkt samen in het Regionaal Expertteam (RET ZOB) voor jongeren.';
     expect(typeCue('definition', s, [], 'Waar staat de afkorting RET ZOB voor?')).toBe(1);
     expect(typeCue('definition', s, [], 'Waar staat de afkorting BEN voor?')).toBe(0);
+    expect(typeCue('definition', 'StUF : Standaard Uitwisseling Formaat', [], 'Waar staat de afkorting StUF voor?')).toBe(1);
   });
 });
 
@@ -144,6 +145,8 @@ describe('duration questions', () => {
     expect(typeCue('when', 'Er is een intensief proces doorlopen van bijna twee jaar.', [], q)).toBe(1);
     expect(typeCue('when', 'In juni 2020 is het programmaplan vastgesteld.', [], q)).toBe(0);
     expect(typeCue('when', 'Deze governance is voor onbepaalde tijd vastgesteld.', [], 'For how long is the governance set?')).toBe(1);
+    expect(questionType('Binnen hoeveel tijd moet de instelling beslissen?')).toBe('when');
+    expect(typeCue('when', 'De instelling beslist binnen zes maanden na ontvangst.', [], 'Binnen hoeveel tijd moet de instelling beslissen?')).toBe(1);
   });
 });
 
