@@ -24,7 +24,7 @@ export function questionType(question: string): QuestionType {
 /** Does the question ask for a sum of money ('wat is het budget', 'what hourly rate', 'wat kost …')? */
 export function asksForAmount(question: string): boolean {
   const q = foldText(question);
-  return /\b(wat kost|wat kosten|hoeveel geld|how much money|what does \S+ cost|hoe (groot|hoog) (is|was|wordt|werd) (het|de) (tekort|budget|bedrag|overschot)|how (big|large|high) (is|was) the (?:\S+ ){0,3}(deficit|budget|amount|shortfall|surplus))\b|\b(wat|what|welk|welke|which)\s+(is\s+|was\s+|are\s+)?(het\s+|de\s+|the\s+)?(totale\s+|total\s+)?(budget|bedrag|uurtarief|tarief|prijs|amount|price|cost|costs|hourly rate|fee)\b/.test(q);
+  return /\b(wat kost|wat kosten|hoeveel (geld|budget|middelen|euro|subsidie)|how much (money|funding|budget)|what does \S+ cost|hoe (groot|hoog) (is|was|wordt|werd) (het|de) (tekort|budget|bedrag|overschot)|how (big|large|high) (is|was) the (?:\S+ ){0,3}(deficit|budget|amount|shortfall|surplus))\b|\b(wat|what|welk|welke|which)\s+(is\s+|was\s+|are\s+)?(het\s+|de\s+|the\s+)?(totale\s+|total\s+)?(budget|bedrag|uurtarief|tarief|prijs|amount|price|cost|costs|hourly rate|fee)\b/.test(q);
 }
 
 /** A sum of money in a sentence: a currency, or a number with thousands separators or 'miljoen'. */

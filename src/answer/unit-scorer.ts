@@ -49,6 +49,8 @@ export const confidenceFeatureNames = [
   'weakCoverage',
   'entityNotCited',
   'noNewValue',
+  'noReason',
+  'noDuration',
   'chosenPassageCoverage',
   'keyTermMissing',
 ] as const;
