@@ -9,7 +9,7 @@ import { conceptAbsent, coverageOf, groupImportance, groupKnown, groupMatch, typ
 import { understandingFor, type QueryUnderstanding } from '../retrieval/hybrid-retriever.js';
 import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } from '../retrieval/query-analysis.js';
 import { listIntro, looksLikeItem, type ListIntro } from './list-items.js';
-import { askedThing, asksForAmount, asksForDuration, factsIn, hasAmount, type QuestionType } from './question-type.js';
+import { askedThing, asksForAmount, asksForDuration, asksForPerson, factsIn, hasAmount, hasPersonName, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
 import type { AnswerConfidence, ConfidenceFeatureName, UnitScorer } from './unit-scorer.js';
 
@@ -181,7 +181,7 @@ export class ExtractiveAnswerer implements Answerer {
     // The checks below abstain outright without a confidence model. With one, the checks that often
     // misfire on answerable questions become signals it weighs; the precise ones still decide alone
     // (measured over the training sets: see npm run train:scorer).
-    const flags = { entityNotCited: 0, noNewValue: 0, noReason: 0, noDuration: 0 };
+    const flags = { entityNotCited: 0, noNewValue: 0, noReason: 0, noDuration: 0, noPerson: 0 };
     const gate = (flag: keyof typeof flags | 'focusUnknown' | 'noAmount' | 'focusNotAnswered'): boolean => {
       if (!(flag in flags)) return true;
       flags[flag as keyof typeof flags] = 1;
@@ -306,6 +306,7 @@ export class ExtractiveAnswerer implements Answerer {
     // only (documents give reasons without 'omdat' often enough), never decisive on their own.
     if (type === 'why' && !chosen.some((c) => c.cue >= 0.5)) flags.noReason = 1;
     if (asksForDuration(question.text) && !chosen.some((c) => c.cue >= 0.5)) flags.noDuration = 1;
+    if (asksForPerson(question.text) && !chosen.some((c) => hasPersonName(c.text))) flags.noPerson = 1;
     if (focus && (type === 'howMany' || type === 'who')) {
       // The sentence before may name it ("Van de 42 jeugdhulpregio's … Daarvan hebben er 16 …").
       const answered = chosen.some((c) => {

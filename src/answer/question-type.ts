@@ -184,3 +184,13 @@ export function askedThing(question: string): string | undefined {
   }
   return phrase[phrase.length - 1];
 }
+
+/** 'Wie is de wethouder …', 'who chairs …': a question after a person, answered by a person's name. */
+export function asksForPerson(question: string): boolean {
+  return /\b(wie|who)\b.*\b(wethouder|wethouders|burgemeester|voorzitter|directeur|projectleider|programmamanager|manager|minister|staatssecretaris|secretaris|ambtenaar|contactpersoon|leider|alderman|mayor|chair|chairs|chairman|chairperson|director|project leader|programme manager|program manager|leads|contact person|secretary)\b/.test(foldText(question));
+}
+
+/** A person's name: a title or initials before a capitalised surname ('de heer G.K. Visser', 'mw. drs. A. de Vries'). */
+export function hasPersonName(sentence: string): boolean {
+  return /\b(?:de heer|mevrouw|mevr\.|dhr\.|mw\.|mr\.|drs\.|dr\.|ir\.|ing\.|prof\.|mrs\.|ms\.)\s+\S|\b\p{Lu}\.(?:\s?\p{Lu}\.)*\s*(?:(?:van|de|der|den|ten|ter)\s+)*\p{Lu}\p{Ll}+/u.test(sentence);
+}

@@ -51,6 +51,7 @@ export const confidenceFeatureNames = [
   'noNewValue',
   'noReason',
   'noDuration',
+  'noPerson',
   'chosenPassageCoverage',
   'keyTermMissing',
 ] as const;

@@ -59,6 +59,15 @@ export function corpusFingerprint(corpus: IndexedCorpus): string {
   return h.digest('hex');
 }
 
+/**
+ * Identity of what the vectors were built from: the chunks and the Dutch vocabulary of the domain
+ * terms, which the analyzer uses to split compounds (and so the local embedder's features).
+ */
+export function artifactFingerprint(corpus: IndexedCorpus, domainTerms: DomainTerms): string {
+  const words = domainTerms.terms.flatMap((t) => t.nl).join('\n');
+  return crypto.createHash('sha256').update(corpusFingerprint(corpus)).update('\0').update(words).digest('hex');
+}
+
 function buildAnalyzer(corpus: IndexedCorpus, domainTerms: DomainTerms): DutchAnalyzer {
   const texts = function* () {
     for (const c of corpus.chunks) {
@@ -95,7 +104,7 @@ export async function buildSearchArtifacts(corpus: IndexedCorpus, indexDir: stri
     version: ARTIFACT_VERSION,
     embedder: embedder.name,
     dimensions,
-    fingerprint: corpusFingerprint(corpus),
+    fingerprint: artifactFingerprint(corpus, domainTerms),
     count: vectors.length,
     localEmbedder: isFittable(embedder) ? embedder.state() : undefined,
   };
@@ -282,7 +291,7 @@ export async function openRetriever(args: OpenRetrieverArgs): Promise<HybridRetr
       meta.version === ARTIFACT_VERSION &&
       meta.embedder === embedder.name &&
       meta.count === corpus.chunks.length &&
-      meta.fingerprint === corpusFingerprint(corpus) &&
+      meta.fingerprint === artifactFingerprint(corpus, domainTerms) &&
       fs.existsSync(path.join(indexDir, HNSW_FILE)) &&
       (!isFittable(embedder) || (meta.localEmbedder !== undefined && embedder.restore(meta.localEmbedder, analyzer)));
     if (reusable) {

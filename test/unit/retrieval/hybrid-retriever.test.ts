@@ -97,6 +97,22 @@ describe('vector artifacts', () => {
     expect(embedded).toBe(corpus.chunks.length);
   });
 
+  it('rebuilds when the domain vocabulary changed, since it splits the compounds the vectors were made of', async () => {
+    const dir = tmp();
+    const terms = loadDomainTerms();
+    await buildSearchArtifacts(corpus, dir, new LocalEmbedder(), terms);
+    let embedded = 0;
+    const counting = new LocalEmbedder();
+    const original = counting.embedDocuments.bind(counting);
+    counting.embedDocuments = async (texts: string[]) => {
+      embedded += texts.length;
+      return original(texts);
+    };
+    const changed = { ...terms, terms: [...terms.terms, { en: ['umbrella organisation'], nl: ['koepelorganisatie'] }] };
+    await openRetriever({ corpus, indexDir: dir, embedder: counting, domainTerms: changed });
+    expect(embedded).toBe(corpus.chunks.length);
+  });
+
   it('falls back to lexical search when a hosted embedder fails', async () => {
     const failing: Embedder = {
       name: 'down',
