@@ -1,5 +1,8 @@
 // Function words that carry no topic: Dutch (Snowball list plus question words) and English
 // (question words and common function words, so English questions keep only their content words).
+// No English word here may be a Dutch content word ('kind', 'put', 'apart' are not listed), nor part of
+// a phrase in corpus/domain-terms.json ('take place', 'without delay'): the sets are consulted whatever
+// the language of the text, and before phrases are matched.
 
 export const dutchStopwords = new Set(
   `aan al alle alleen als altijd ander andere anders ben bij binnen blijft daar daarbij daarin daarmee daarna daarom daarop dan dat de deze
@@ -17,7 +20,10 @@ export const englishStopwords = new Set(
    its itself just me more most my myself no nor not now of off on once only or other our ours out over own same she should so some such
    than that the their theirs them then there these they this those through to too under until up very was we were what when where which
    while who whom why will with would you your yours also whose many much mean means stand stands abbreviation according documents
-   document tell please know say says said there's what's who's`.split(/\s+/).filter(Boolean),
+   document tell please know say says said there's what's who's
+   must may might shall needed get gets got getting make makes still else something someone anything anyone everything everyone
+   isn aren doesn don didn wasn weren hasn haven cannot whether either neither yet already within toward towards onto though
+   although unless us going goes go actually really exactly roughly approximately called currently concretely`.split(/\s+/).filter(Boolean),
 );
 
 /** Question words that carry the question type, not the topic (used by the answerer). */
