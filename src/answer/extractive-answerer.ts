@@ -160,6 +160,13 @@ export class ExtractiveAnswerer implements Answerer {
         candidates.push({ ...unit, score });
       }
     });
+    // The listwise model's logits become the probability of each unit being the answer (softmax over
+    // the question's units), so the ratio tests below compare like with like.
+    if (this.scorer && candidates.length) {
+      const max = Math.max(...candidates.map((c) => c.score));
+      const sum = candidates.reduce((s, c) => s + Math.exp(c.score - max), 0);
+      for (const c of candidates) c.score = Math.exp(c.score - max) / sum;
+    }
     candidates.sort((a, b) => b.score - a.score);
     return { u, query, uq, passages, candidates, evidence };
   }
@@ -198,9 +205,15 @@ export class ExtractiveAnswerer implements Answerer {
       const top = candidates[0]!;
       const carries = (c: Candidate) => c.cue >= 0.5 && (!focus || groupMatch(focus, new Set(u.analyzeText(c.text))) >= expansionWeights.translation);
       if (!carries(top)) {
-        const i = candidates.findIndex((c) => c.score >= top.score * 0.8 && carries(c));
+        const i = candidates.findIndex((c) => c.score >= top.score * 0.3 && carries(c));
         if (i > 0) candidates.unshift(...candidates.splice(i, 1));
       }
+    }
+    // The table row the question names by its label ('JeugdzorgPlus') answers with its column names,
+    // ahead of prose that merely shares the question's words, when the model finds it nearly as likely.
+    if (!candidates[0]!.namedRow) {
+      const i = candidates.findIndex((c) => c.namedRow && c.score >= candidates[0]!.score * 0.5);
+      if (i > 0) candidates.unshift(...candidates.splice(i, 1));
     }
     let best = candidates[0]!;
     // Newest wins: a near-equal sentence from a document of another date with other dates/numbers.
@@ -208,7 +221,7 @@ export class ExtractiveAnswerer implements Answerer {
     const bestFacts = factsIn(best.text);
     const bestTerms = new Set(u.analyzeText(best.text));
     for (const c of candidates.slice(1)) {
-      if (c.score < best.score * 0.85) break;
+      if (c.score < best.score * 0.5) break;
       // Only sentences about the same thing disagree: they must share much of their wording.
       const cTerms = new Set(u.analyzeText(c.text));
       const shared = [...cTerms].filter((t) => bestTerms.has(t)).length;
@@ -249,7 +262,7 @@ export class ExtractiveAnswerer implements Answerer {
     if (chosen.length === 1 && !best.namedRow) {
       const covered = new Set(best.covered);
       for (const c of candidates) {
-        if (chosen.length >= 2 || c.score < best.score * 0.6) break;
+        if (chosen.length >= 2 || c.score < best.score * 0.1) break;
         // A sentence announcing a list ('… kent een aantal doelen:') says nothing without its items.
         if (c === best || c === older || c.text.trimEnd().endsWith(':')) continue;
         if ([...c.covered].some((g) => !covered.has(g) && groupImportance(query.groups[g]!, u) > 0)) {
@@ -266,7 +279,7 @@ export class ExtractiveAnswerer implements Answerer {
     // A close call between two places: quote the runner-up too, so the reader sees both.
     if (chosen.length === 1 && !best.namedRow) {
       const close = candidates.find((c) => c !== best && c !== older && c.text !== best.text && !c.text.trimEnd().endsWith(':'));
-      if (close && close.score >= best.score * 0.85) chosen.push(close);
+      if (close && close.score >= best.score * 0.3) chosen.push(close);
     }
     // The best passage first, reading order within a passage.
     chosen.sort((a, b) => Number(b.passage === best.passage) - Number(a.passage === best.passage) || a.passage - b.passage || a.index - b.index);

@@ -95,7 +95,6 @@ export function splitTableUnits(text: string): AnswerUnitText[] | null {
     if (cells) h = i;
   }
   if (!cells) return null;
-  const header = cells.join(' | ');
   const rows: string[][] = [];
   let depth = 0;
   for (const line of lines.slice(h + 1).filter(Boolean)) {
@@ -115,6 +114,31 @@ export function splitTableUnits(text: string): AnswerUnitText[] | null {
   const before = raw.slice(0, h).join('\n').trim();
   return [
     ...(before ? splitSentences(before).map((t) => ({ text: t })) : []),
-    ...rows.map((r) => ({ text: `${header}: ${r.join(' ').replace(/\s+/g, ' ')}`, rowLabel: r[0]!.split(/\s{2,}/)[0]! })),
+    ...rows.map((r) => renderRow(r, cells!)),
   ];
+}
+
+/**
+ * A row cell by cell under its column names ('JeugdzorgPlus — Beleid: …; Inkoop: …') when its cells
+ * can be told apart: cells on one line are separated by runs of spaces, and a line opens a new cell
+ * when it starts with a value word ('Bovenregionaal', 'Regionaal') that does not finish the line
+ * before ('bi-' / 'regionale'). Otherwise the row's text after the header line, as extracted.
+ */
+function renderRow(lines: string[], header: string[]): AnswerUnitText {
+  const cells: string[] = [];
+  lines.forEach((line) => {
+    line.split(/\s{2,}/).map((c) => c.trim()).filter(Boolean).forEach((segment, i) => {
+      const prev = cells[cells.length - 1];
+      const finishesPrev = prev !== undefined && /(?:-|\b(?:bij|door|met|van|voor|op|in|en|of|de|het|een|naar|via|tot|als|te))$/iu.test(prev);
+      const opens = prev === undefined || i > 0 || (cellValueStart.test(segment) && !finishesPrev);
+      if (opens) cells.push(segment);
+      else cells[cells.length - 1] = /-$/.test(prev!) && /^\p{Ll}/u.test(segment) ? `${prev}${segment}` : `${prev} ${segment}`;
+    });
+  });
+  const label = lines[0]!.split(/\s{2,}/)[0]!;
+  if (cells.length === header.length && cells.length > 1) {
+    const values = cells.slice(1).map((v, i) => `${header[i + 1]}: ${v}`);
+    return { text: `${cells[0]} — ${values.join('; ')}`, rowLabel: cells[0]! };
+  }
+  return { text: `${header.join(' | ')}: ${lines.join(' ').replace(/\s+/g, ' ')}`, rowLabel: label };
 }

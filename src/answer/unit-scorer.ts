@@ -8,7 +8,7 @@ import { AppError } from '../errors/app-error.js';
 import { unitFeatureNames, type UnitFeatureName } from './unit-scoring.js';
 
 export interface UnitScorer {
-  /** Probability-like score in (0, 1) that the unit answers the question. */
+  /** The unit's logit under the listwise model: comparable between the units of one question only. */
   score(features: Record<UnitFeatureName, number>): number;
 }
 
@@ -79,8 +79,7 @@ function checkFeatures(model: LinearModel, names: readonly string[], what: strin
 
 export function linearUnitScorer(model: LinearModel): UnitScorer {
   checkFeatures(model, unitFeatureNames, 'unit scorer');
-  // A listwise model's logit ranks; the sigmoid keeps scores positive for the answerer's ratio tests.
-  return { score: (features) => sigmoid(linearScore(model, unitFeatureNames, features)) };
+  return { score: (features) => linearScore(model, unitFeatureNames, features) };
 }
 
 export function logisticConfidence(model: LinearModel & { threshold: number }): AnswerConfidence {

@@ -41,9 +41,11 @@ describe('splitTableRows', () => {
   it('keeps each row together with the column headers', () => {
     const rows = splitTableRows(table)!;
     expect(rows).toHaveLength(3);
+    // Two value cells for three columns: which is which cannot be told, so the row stays as extracted.
     expect(rows[0]).toMatch(/^Thema \| Beleid \| Inkoop \| Leveranciersmanagement: JeugdzorgPlus .*Roermond is penvoerder$/);
-    expect(rows[1]).toContain('Verslavingszorg Regionaal Regionaal (via maatwerkcontracten Regionaal');
-    expect(rows[2]).toContain('Langdurig wonen');
+    // Cells told apart by runs of spaces and by lines opening with a value word: cell by cell.
+    expect(rows[1]).toBe('Verslavingszorg — Beleid: Regionaal; Inkoop: Regionaal (via maatwerkcontracten; Leveranciersmanagement: Regionaal');
+    expect(rows[2]).toBe('Langdurig wonen — Beleid: Regionaal; Inkoop: Regionaal; Leveranciersmanagement: Regionaal');
   });
 
   it('finds a table after prose, with a single-spaced header, and keeps cells broken after a linking word', () => {
@@ -62,8 +64,15 @@ describe('splitTableRows', () => {
     expect(units[0]).toEqual({ text: 'Het gaat om specialistische jeugdhulp in de regio.' });
     expect(units).toHaveLength(3);
     expect(units[1]!.rowLabel).toBe('Veilig Thuis');
-    expect(units[1]!.text).toMatch(/^Thema \| Beleid \| Inkoop \| Leveranciersmanagement: Veilig Thuis .*inkoop door Eindhoven, samen met Helmond .*bij Eindhoven belegd$/);
+    expect(units[1]!.text).toBe(
+      'Veilig Thuis — Beleid: Bi-regionaal (ZOB); Inkoop: Bi-regionaal (ZOB), inkoop door Eindhoven, samen met Helmond; Leveranciersmanagement: Bi-regionaal (ZOB), bij Eindhoven belegd',
+    );
     expect(units[2]!.rowLabel).toBe('Jeugdbescherming');
+  });
+
+  it('joins a value word broken at its hyphen, and does not take the second half for a new cell', () => {
+    const rows = splitTableRows(['Thema  Beleid  Inkoop  Leveranciersmanagement', 'Crisis', 'Bi-regionaal (ZOB)  Regionale inkoop, bi-', 'regionale', 'afstemming', 'Regionaal en bi-regionaal'].join('\n'))!;
+    expect(rows).toEqual(['Crisis — Beleid: Bi-regionaal (ZOB); Inkoop: Regionale inkoop, bi-regionale afstemming; Leveranciersmanagement: Regionaal en bi-regionaal']);
   });
 
   it('leaves prose alone', () => {
