@@ -193,6 +193,9 @@ async function main() {
   process.stdout.write(`  ${'all'.padEnd(18)} ${questions.length.toString().padStart(3)} q  ${(baseHits / questions.length).toFixed(2)} → ${(modelHits / questions.length).toFixed(2)}\n`);
 
   process.stdout.write('2) answers, leave-one-set-out: hard gates → learned confidence gate\n');
+  // Every question's confidence as scored by a model that never saw its set: the threshold shipped is
+  // chosen on these, since scores of a model on its own training questions are too sure of themselves.
+  const outOfFold: { draft: Drafted; confidence: number }[] = [];
   for (const set of sets) {
     const train = asked.filter((a) => a.set !== set);
     const scorerModel = fitScorer(collect(train));
@@ -201,6 +204,7 @@ async function main() {
     const score = (d: Drafted) => conf.score(Object.fromEntries(confidenceFeatureNames.map((n, i) => [n, d.signals![i]!])) as never);
     const threshold = chooseThreshold(trainDrafts, score);
     const testDrafts = draftAll(asked.filter((a) => a.set === set), scorerModel);
+    for (const d of testDrafts) outOfFold.push({ draft: d, confidence: d.signals ? score(d) : 0 });
     if (process.argv.includes('--frontier')) {
       for (const t of [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]) process.stdout.write(`      t=${t} ${fmt(outcome(testDrafts, score, t))}\n`);
     }
@@ -211,7 +215,13 @@ async function main() {
   const drafts = draftAll(asked, unitScorer);
   const confModel = fitConfidence(drafts);
   const conf = logisticConfidence({ ...confModel, threshold: 0 });
-  const threshold = chooseThreshold(drafts, (d) => conf.score(Object.fromEntries(confidenceFeatureNames.map((n, i) => [n, d.signals![i]!])) as never));
+  void conf;
+  const pooled = new Map(outOfFold.map((o) => [o.draft, o.confidence]));
+  const threshold = chooseThreshold([...pooled.keys()], (d) => pooled.get(d)!);
+  process.stdout.write(`  pooled out-of-fold at threshold ${threshold}: ${fmt(outcome([...pooled.keys()], (d) => pooled.get(d)!, threshold))}\n`);
+  if (process.argv.includes('--frontier')) {
+    for (const t of [0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4]) process.stdout.write(`      t=${t} ${fmt(outcome([...pooled.keys()], (d) => pooled.get(d)!, t))}\n`);
+  }
   const models: LearnedModels = { unitScorer, confidence: { ...confModel, threshold, trainedOn: sets } };
   process.stdout.write(`unit scorer: ${unitFeatureNames.map((n, i) => `${n} ${unitScorer.weights[i]!.toFixed(2)}`).join(', ')}\n`);
   process.stdout.write(`confidence (threshold ${threshold}): ${confidenceFeatureNames.map((n, i) => `${n} ${confModel.weights[i]!.toFixed(2)}`).join(', ')}\n`);
