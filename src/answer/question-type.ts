@@ -24,7 +24,7 @@ export function questionType(question: string): QuestionType {
 /** Does the question ask for a sum of money ('wat is het budget', 'what hourly rate', 'wat kost …')? */
 export function asksForAmount(question: string): boolean {
   const q = foldText(question);
-  return /\b(wat kost|wat kosten|hoeveel (geld|budget|middelen|euro|subsidie)|how much (money|funding|budget)|what does \S+ cost|hoe (groot|hoog) (is|was|wordt|werd) (het|de) (tekort|budget|bedrag|overschot)|how (big|large|high) (is|was) the (?:\S+ ){0,3}(deficit|budget|amount|shortfall|surplus))\b|\b(wat|what|welk|welke|which)\s+(is\s+|was\s+|are\s+)?(het\s+|de\s+|the\s+)?(totale\s+|total\s+)?(budget|bedrag|uurtarief|tarief|prijs|amount|price|cost|costs|hourly rate|fee)\b/.test(q);
+  return /\b(wat kost|wat kosten|hoeveel (geld|budget|middelen|euro|subsidie)|how much (money|funding|budget)|what does \S+ cost|hoe (groot|hoog) (is|was|wordt|werd) (het|de) (tekort|budget|begroting|bedrag|overschot|subsidie)|in euro'?s|in euros|how (big|large|high) (is|was) the (?:\S+ ){0,3}(deficit|budget|amount|shortfall|surplus))\b|\b(wat|what|welk|welke|which)\s+(is\s+|was\s+|are\s+)?(het\s+|de\s+|the\s+)?(totale\s+|total\s+)?(budget|bedrag|uurtarief|tarief|prijs|amount|price|cost|costs|hourly rate|fee|tariff)\b/.test(q);
 }
 
 /** A sum of money in a sentence: a currency, or a number with thousands separators or 'miljoen'. */
@@ -78,7 +78,9 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
         // A relative moment ('dit najaar', 'eind april', 'uiterlijk volgend jaar') answers a when
         // question too, if less exactly than a date.
         const relative = [...s.matchAll(new RegExp(relativeTimePattern.source, 'g'))].map((m) => m[0].replace(/\s+/g, ' '));
-        return relative.length && newOnes(relative, q) > 0 ? 0.5 : 0;
+        // 'Op welke datum' asks for a date: 'eind deze maand' is a moment, not an answer to it.
+        const wantsDate = /\b(welke datum|op welke dag|what date|which date|on what day)\b/.test(q);
+        return relative.length && newOnes(relative, q) > 0 ? (wantsDate ? 0.3 : 0.5) : 0;
       }
       const fresh = newOnes(dates, q);
       // A day or month is more of an answer than a bare year.

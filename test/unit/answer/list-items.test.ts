@@ -45,6 +45,8 @@ describe('askedThing', () => {
     expect(asksForAmount('How big was the youth care budget deficit in 2020?')).toBe(true);
     expect(asksForAmount('Hoe groot was het tekort in 2020?')).toBe(true);
     expect(asksForAmount('How big is the region?')).toBe(false);
+    expect(asksForAmount("Hoe groot was de begroting in euro's?")).toBe(true);
+    expect(asksForAmount('What tariff does the region pay per client?')).toBe(true);
     expect(asksForDuration('What contract term will the region use?')).toBe(true);
     expect(asksForDuration('When does the contract start?')).toBe(false);
   });

@@ -146,6 +146,15 @@ describe('typeCue for counts and abbreviations', () => {
   });
 });
 
+describe('explicit date questions', () => {
+  it('take a relative moment for less than an answer when a date is asked for', async () => {
+    const { typeCue } = await import('../../../src/answer/question-type.js');
+    const s = 'Het rapport zou eind deze maand worden gepresenteerd.';
+    expect(typeCue('when', s, [], 'Op welke datum is het rapport gepresenteerd?')).toBeLessThan(0.5);
+    expect(typeCue('when', s, [], 'Wanneer wordt het rapport gepresenteerd?')).toBe(0.5);
+  });
+});
+
 describe('duration questions', () => {
   it('want a length of time, not a date', async () => {
     const { typeCue, questionType } = await import('../../../src/answer/question-type.js');
