@@ -70,6 +70,40 @@ export class DutchAnalyzer {
     return this.vocabulary.has(folded);
   }
 
+  private byPrefix?: Map<string, string[]>;
+
+  /**
+   * Corpus words that look like the same word in another spelling or language: the same first four
+   * letters and most letter trigrams shared ('criterion' → criterium, 'certificate' → certificaat,
+   * 'structural' → structurele). Best first, at most `limit`.
+   */
+  cognates(folded: string, limit = 3): string[] {
+    if (folded.length < 5 || !/^[a-z]+$/.test(folded)) return [];
+    if (!this.byPrefix) {
+      this.byPrefix = new Map();
+      for (const w of this.vocabulary) {
+        if (w.length < 5) continue;
+        const k = w.slice(0, 4);
+        const list = this.byPrefix.get(k) ?? [];
+        list.push(w);
+        this.byPrefix.set(k, list);
+      }
+    }
+    const grams = trigrams(folded);
+    return (this.byPrefix.get(folded.slice(0, 4)) ?? [])
+      .filter((w) => w !== folded)
+      .map((w) => {
+        const other = trigrams(w);
+        let shared = 0;
+        for (const g of grams) if (other.has(g)) shared++;
+        return { w, dice: (2 * shared) / (grams.size + other.size) };
+      })
+      .filter((x) => x.dice >= 0.6)
+      .sort((a, b) => b.dice - a.dice || a.w.localeCompare(b.w))
+      .slice(0, limit)
+      .map((x) => x.w);
+  }
+
   /**
    * Split a compound into known words, allowing the linking morphemes -s- and -en-/-e- after the
    * head. Prefers the fewest parts, then the longest tail. Returns null when no split is found.
@@ -158,4 +192,11 @@ export class DutchAnalyzer {
     }
     return out;
   }
+}
+
+function trigrams(word: string): Set<string> {
+  const padded = `_${word}_`;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  return out;
 }

@@ -49,6 +49,7 @@ export const expansionWeights = {
   translation: 0.7,
   synonym: 0.45,
   glossary: 0.7,
+  cognate: 0.5,
 };
 
 export interface QueryGroup {
@@ -168,6 +169,17 @@ export class QueryAnalyzer {
               if (e.translation) translations.push(t.whole);
               for (const part of t.parts) put(part, e.weight * expansionWeights.compoundPart);
             }
+          }
+        }
+      }
+      // A word the documents never use that looks like one they do ('criterion' → criterium,
+      // 'certificate' → certificaat): its look-alikes stand in for it, as a weak translation.
+      if (!matched.length && span.length === 1 && !span[0]!.entity && !isStopword(span[0]!.folded) && !this.analyzer.hasWord(span[0]!.folded)) {
+        for (const c of this.analyzer.cognates(span[0]!.folded)) {
+          expansionTexts.push(c);
+          for (const t of this.analyzer.wordTerms(c)) {
+            put(t.whole, expansionWeights.cognate);
+            translations.push(t.whole);
           }
         }
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DutchAnalyzer, foldText, foldedWords } from '../../../src/retrieval/dutch-analyzer.js';
+import { DutchAnalyzer, foldText, foldedWords, stem } from '../../../src/retrieval/dutch-analyzer.js';
+import { QueryAnalyzer } from '../../../src/retrieval/query-analysis.js';
 import { stemDutch } from '../../../src/retrieval/dutch-stemmer.js';
 
 describe('stemDutch (Snowball Dutch)', () => {
@@ -60,5 +61,27 @@ describe('decompounding against the vocabulary', () => {
     expect(terms).toContain(analyzer.analyze('strategie')[0]);
     const compound = new Set(analyzer.analyze('jeugdhulpaanbieders'));
     for (const t of analyzer.analyze('aanbieders van jeugdhulp')) expect(compound.has(t)).toBe(true);
+  });
+});
+
+describe('cognates', () => {
+  const analyzer = DutchAnalyzer.fromTexts(['Het criterium en de criteria staan in het certificaat.', 'Structurele financiering van de certificering.']);
+
+  it('finds the corpus spelling of a word the documents never use', () => {
+    expect(analyzer.cognates('criterion')).toContain('criterium');
+    expect(analyzer.cognates('certificate')).toEqual(expect.arrayContaining(['certificaat']));
+    expect(analyzer.cognates('structural')).toEqual(['structurele']);
+  });
+
+  it('finds nothing for short or unrelated words', () => {
+    expect(analyzer.cognates('crit')).toEqual([]);
+    expect(analyzer.cognates('mandatory')).toEqual([]);
+  });
+
+  it('expands an unknown question word with its look-alikes, as a weak translation', () => {
+    const q = new QueryAnalyzer(analyzer).analyze('Which criterion applies?');
+    const g = q.groups.find((x) => x.source === 'criterion')!;
+    expect(g.translations).toContain(stem('criterium'));
+    expect(g.terms.get(stem('criterium'))).toBeLessThan(1);
   });
 });
