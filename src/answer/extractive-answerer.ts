@@ -185,15 +185,9 @@ export class ExtractiveAnswerer implements Answerer {
   draft(question: Question & { language: Language }, retrieved: RetrievedChunk[], softGates = this.softGates): { answer: Answer; signals?: Record<ConfidenceFeatureName, number> } {
     const language = question.language;
     const abstain = () => ({ answer: this.abstention(language) });
-    // The checks below abstain outright without a confidence model. With one, the checks that often
-    // misfire on answerable questions become signals it weighs; the precise ones still decide alone
-    // (measured over the training sets: see npm run train:scorer).
-    const flags = { entityNotCited: 0, noNewValue: 0, noReason: 0, noDuration: 0, noPerson: 0 };
-    const gate = (flag: keyof typeof flags | 'focusUnknown' | 'noAmount' | 'focusNotAnswered'): boolean => {
-      if (!(flag in flags)) return true;
-      flags[flag as keyof typeof flags] = 1;
-      return !softGates;
-    };
+    // The checks below that rarely misfire on answerable questions abstain outright (measured over the
+    // training sets); those that often do are signals the confidence model weighs.
+    const flags = { noReason: 0, noDuration: 0, noPerson: 0 };
     const ranked = this.rankCandidates(question, retrieved, softGates);
     if (!ranked || !ranked.candidates.length) return abstain();
     const { u, query, uq, passages, candidates, evidence } = ranked;
@@ -288,7 +282,7 @@ export class ExtractiveAnswerer implements Answerer {
     // A count or identity question is answered by a sentence that names the asked-for thing (the
     // bezoekers of "hoeveel bezoekers", the alderman of "who is the alderman") together with a
     // number or a name. When no quoted sentence does, or the documents never use the word, abstain.
-    if (focusWords.length && !focus && gate('focusUnknown')) return abstain();
+    if (focusWords.length && !focus) return abstain();
     // A name, code or number the question is about ('Gorinchem', 'versie 2.0') that the quoted
     // passages never mention, though the corpus knows it: they answer about something else.
     const citedTerms = new Set(
@@ -297,7 +291,7 @@ export class ExtractiveAnswerer implements Answerer {
         return u.analyzeText([r.doc.title, r.chunk.section, r.chunk.context ?? '', r.chunk.text].join('\n'));
       }),
     );
-    if (query.groups.some((g) => g.entity && groupKnown(g, u) && groupMatch(g, citedTerms) < expansionWeights.translation) && gate('entityNotCited')) return abstain();
+    if (query.groups.some((g) => g.entity && groupKnown(g, u) && groupMatch(g, citedTerms) < expansionWeights.translation)) return abstain();
     // A date question is answered by a sentence that carries a new date about the question's names
     // ('the council of Gorinchem'): a date about something else in the same passage answers nothing.
     // Likewise a count or identity question without a named focus ('which municipality objected …'):
@@ -310,11 +304,11 @@ export class ExtractiveAnswerer implements Answerer {
         const scope = new Set(u.analyzeText(`${r.doc.title}\n${r.chunk.section}\n${r.chunk.context ?? ''}\n${before}\n${c.text}`));
         return query.groups.every((g) => !g.entity || !groupKnown(g, u) || groupMatch(g, scope) >= expansionWeights.translation);
       });
-      if (!dated && gate('noNewValue')) return abstain();
+      if (!dated) return abstain();
     }
     // A question after a sum of money is not answered by sentences without one ('met concept
     // begroting' names a budget, not its size).
-    if (asksForAmount(question.text) && !chosen.some((c) => hasAmount(c.text)) && gate('noAmount')) return abstain();
+    if (asksForAmount(question.text) && !chosen.some((c) => hasAmount(c.text))) return abstain();
     // A why-question answered without a reason, a how-long question without a length of time: signals
     // only (documents give reasons without 'omdat' often enough), never decisive on their own.
     if (type === 'why' && !chosen.some((c) => c.cue >= 0.5)) flags.noReason = 1;
@@ -335,7 +329,7 @@ export class ExtractiveAnswerer implements Answerer {
         const aboutNames = query.groups.every((g) => !g.entity || !groupKnown(g, u) || groupMatch(g, scope) >= expansionWeights.translation);
         return groupMatch(focus, terms) >= expansionWeights.translation && c.cue >= 0.5 && aboutNames;
       });
-      if (!answered && gate('focusNotAnswered')) return abstain();
+      if (!answered) return abstain();
     }
 
     const numbers = new Map<number, number>();

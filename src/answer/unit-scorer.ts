@@ -47,8 +47,6 @@ export const confidenceFeatureNames = [
   'english',
   'unknownTerms',
   'weakCoverage',
-  'entityNotCited',
-  'noNewValue',
   'noReason',
   'noDuration',
   'noPerson',

@@ -27,6 +27,8 @@ export const trainingSets: { file: string; corpus: string[] }[] = [
   { file: 'test/fixtures/eval/heldout-external.jsonl', corpus: external },
   { file: 'test/fixtures/eval/train-seeds.jsonl', corpus: ['corpus'] },
   { file: 'test/fixtures/eval/train-external.jsonl', corpus: external },
+  { file: 'test/fixtures/eval/train2-seeds.jsonl', corpus: ['corpus'] },
+  { file: 'test/fixtures/eval/train2-external.jsonl', corpus: external },
 ];
 
 interface LabelledQuestion {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer, detectLanguage } from '../../../src/answer/index.js';
+import { loadLearnedModels } from '../../../src/answer/unit-scorer.js';
 import { LocalEmbedder, openRetriever, type HybridRetriever } from '../../../src/retrieval/index.js';
 import type { IndexedCorpus } from '../../../src/core/types.js';
 import { fixtureCorpus } from '../retrieval/helpers/fixture-corpus.js';
@@ -29,7 +30,16 @@ describe('detectLanguage', () => {
   });
 });
 
-describe('ExtractiveAnswerer', () => {
+// Both ways of choosing sentences and abstaining: the learned models the product ships with, and the rules.
+describe.each([
+  ['learned', loadLearnedModels()],
+  ['rules', {}],
+] as const)('ExtractiveAnswerer (%s scoring)', (_mode, models) => {
+  const ask = async (text: string, r: HybridRetriever = retriever) => {
+    const language = detectLanguage(text);
+    return new ExtractiveAnswerer(models).answer({ text, language }, await r.retrieve(text));
+  };
+
   it('quotes the sentence with the date for a "wanneer" question, with a citation', async () => {
     const a = await ask('Wanneer vindt de conferentie over de inkoopsamenwerking plaats?');
     expect(a.abstained).toBe(false);
@@ -106,7 +116,7 @@ describe('ExtractiveAnswerer', () => {
   });
 
   it('abstains when nothing was retrieved', async () => {
-    const a = await new ExtractiveAnswerer({ understanding: retriever }).answer({ text: 'Wat is de looptijd?', language: 'nl' }, []);
+    const a = await new ExtractiveAnswerer({ ...models, understanding: retriever }).answer({ text: 'Wat is de looptijd?', language: 'nl' }, []);
     expect(a.abstained).toBe(true);
   });
 
@@ -125,7 +135,7 @@ describe('ExtractiveAnswerer', () => {
 
   it('works without explicit wiring to the retriever (falls back to the passages)', async () => {
     const retrieved = (await retriever.retrieve('Hoeveel zorgaanbieders hebben een Regionaal Transitie Arrangement?')).map((r) => ({ ...r }));
-    const a = await new ExtractiveAnswerer().answer({ text: 'Hoeveel zorgaanbieders hebben een Regionaal Transitie Arrangement?', language: 'nl' }, retrieved);
+    const a = await new ExtractiveAnswerer(models).answer({ text: 'Hoeveel zorgaanbieders hebben een Regionaal Transitie Arrangement?', language: 'nl' }, retrieved);
     expect(a.text).toContain('145');
   });
 });
