@@ -9,7 +9,7 @@ import { conceptAbsent, coverageOf, groupImportance, groupKnown, groupMatch, typ
 import { understandingFor, type QueryUnderstanding } from '../retrieval/hybrid-retriever.js';
 import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } from '../retrieval/query-analysis.js';
 import { listIntro, looksLikeItem, type ListIntro } from './list-items.js';
-import { askedThing, asksForAmount, asksForDuration, asksForPerson, factsIn, hasAmount, hasPersonName, type QuestionType } from './question-type.js';
+import { askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPlace, factsIn, hasAmount, hasPersonName, hasPlace, newNames, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
 import type { AnswerConfidence, ConfidenceFeatureName, UnitScorer } from './unit-scorer.js';
 
@@ -109,7 +109,7 @@ export function assessEvidence(query: AnalyzedQuery, retrieved: RetrievedChunk[]
 function asksForDate(question: string): boolean {
   const q = foldText(question).trim();
   if (/\b(hoe lang|how long|looptijd|contractduur)\b/.test(q)) return false;
-  return /^((tot|vanaf|sinds|per|by|until|since|from)\s+)?(wanneer|when)\b/.test(q) || /\b(welke datum|what date|which date|welk jaar|what year|which year|welke (dag|maand|week)|(what|which) (day|month|week))\b/.test(q);
+  return /^((tot|vanaf|sinds|per|by|until|since|from)\s+)?(wanneer|when)\b/.test(q) || /\b(welke (datum|data)|(what|which) dates?|welk jaar|(what|which) years?|welke (dag|dagen|maand|week)|(what|which) (days?|months?|weeks?))\b/.test(q);
 }
 
 export class ExtractiveAnswerer implements Answerer {
@@ -187,7 +187,7 @@ export class ExtractiveAnswerer implements Answerer {
     const abstain = () => ({ answer: this.abstention(language) });
     // The checks below that rarely misfire on answerable questions abstain outright (measured over the
     // training sets); those that often do are signals the confidence model weighs.
-    const flags = { noReason: 0, noDuration: 0, noPerson: 0 };
+    const flags = { noReason: 0, noDuration: 0, noPerson: 0, noName: 0, noPlace: 0 };
     const ranked = this.rankCandidates(question, retrieved, softGates);
     if (!ranked || !ranked.candidates.length) return abstain();
     const { u, query, uq, passages, candidates, evidence } = ranked;
@@ -314,6 +314,9 @@ export class ExtractiveAnswerer implements Answerer {
     if (type === 'why' && !chosen.some((c) => c.cue >= 0.5)) flags.noReason = 1;
     if (asksForDuration(question.text) && !chosen.some((c) => c.cue >= 0.5)) flags.noDuration = 1;
     if (asksForPerson(question.text) && !chosen.some((c) => hasPersonName(c.text))) flags.noPerson = 1;
+    // 'Welk extern bureau …', 'which housing corporation …': a name is asked for, not the kind of body.
+    if (asksForOrganisationName(question.text) && !chosen.some((c) => newNames(c.text, question.text) > 0)) flags.noName = 1;
+    if (asksForPlace(question.text) && !chosen.some((c) => hasPlace(c.text, question.text))) flags.noPlace = 1;
     if (focus && (type === 'howMany' || type === 'who')) {
       // The sentence before may name it ("Van de 42 jeugdhulpregio's … Daarvan hebben er 16 …").
       const answered = chosen.some((c) => {

@@ -24,7 +24,10 @@ export function questionType(question: string): QuestionType {
 /** Does the question ask for a sum of money ('wat is het budget', 'what hourly rate', 'wat kost …')? */
 export function asksForAmount(question: string): boolean {
   const q = foldText(question);
-  return /\b(wat kost|wat kosten|hoeveel (geld|budget|middelen|euro|subsidie)|how much (money|funding|budget)|what does \S+ cost|hoe (groot|hoog) (is|was|wordt|werd) (het|de) (tekort|budget|begroting|bedrag|overschot|subsidie)|in euro'?s|in euros|how (big|large|high) (is|was) the (?:\S+ ){0,3}(deficit|budget|amount|shortfall|surplus))\b|\b(wat|what|welk|welke|which)\s+(is\s+|was\s+|are\s+)?(het\s+|de\s+|the\s+)?(totale\s+|total\s+)?(budget|bedrag|uurtarief|tarief|prijs|amount|price|cost|costs|hourly rate|fee|tariff)\b/.test(q);
+  return /\b(wat kost|wat kosten|hoeveel (geld|budget|middelen|euro|subsidie)|how much (money|funding|budget)|what does \S+ cost|hoe (groot|hoog) (is|was|wordt|werd) (het|de) (tekort|budget|begroting|bedrag|overschot|subsidie)|in euro'?s|in euros|how (big|large|high) (is|was) the (?:\S+ ){0,3}(deficit|budget|amount|shortfall|surplus))\b|\b(wat|what|welk|welke|which)\s+(is\s+|was\s+|are\s+)?(het\s+|de\s+|the\s+)?(totale\s+|total\s+)?(budget|bedrag|uurtarief|tarief|prijs|amount|price|cost|costs|hourly rate|fee|tariff)\b/.test(q) ||
+    // 'What maximum fee …', 'what is the total contract value', 'how large is the annual lump sum':
+    // a sum-of-money noun a few words after the asking word.
+    /\b(wat|what|welk|welke|which|hoe hoog|hoe groot|how large|how big|how high)\b(?:\s+(?:is|was|are|were|de|het|een|the|a|an|maximum|maximale|maximaal|minimum|minimale|total|totale|annual|yearly|jaarlijkse|daily|dagelijkse|hourly|monthly|maandelijkse)){0,4}\s+(fee|fees|penalty|boete|tarief|tariff|contract value|contractwaarde|prijs|price|budget|bedrag|amount|lump sum|lumpsum|vergoeding)\b/u.test(q);
 }
 
 /** A sum of money in a sentence: a currency, or a number with thousands separators or 'miljoen'. */
@@ -195,4 +198,30 @@ export function asksForPerson(question: string): boolean {
 /** A person's name: a title or initials before a capitalised surname ('de heer G.K. Visser', 'mw. drs. A. de Vries'). */
 export function hasPersonName(sentence: string): boolean {
   return /\b(?:de heer|mevrouw|mevr\.|dhr\.|mw\.|mr\.|drs\.|dr\.|ir\.|ing\.|prof\.|mrs\.|ms\.)\s+\S|\b\p{Lu}\.(?:\s?\p{Lu}\.)*\s*(?:(?:van|de|der|den|ten|ter)\s+)*\p{Lu}\p{Ll}+/u.test(sentence);
+}
+
+const bodyNouns = '(gemeente|gemeenten|organisatie|organisaties|bureau|bureaus|aanbieder|aanbieders|zorgaanbieder|zorgaanbieders|instelling|instellingen|corporatie|woningcorporatie|partij|partijen|firma|bedrijf|leverancier|leveranciers|regio|regio\'s|municipality|municipalities|organisation|organisations|organization|organizations|agency|bureau|firm|company|companies|provider|providers|supplier|suppliers|institution|institutions|corporation|housing corporation|party|parties|region|regions)';
+
+/** 'Welk extern bureau …', 'which providers …': asks for the name(s) of a body, not for the kind of body. */
+export function asksForOrganisationName(question: string): boolean {
+  return new RegExp(`\\b(welke?|which|what)\\s+(?:\\p{L}+\\s+){0,2}?${bodyNouns}\\b`, 'u').test(foldText(question));
+}
+
+/** Capitalised words after a sentence's first word that the question does not contain: names. */
+export function newNames(sentence: string, question: string): number {
+  const q = foldText(question);
+  const names = [...sentence.matchAll(/(?<=\S\s+)(?:['‘’]s-)?\p{Lu}[\p{L}.+-]+/gu)].map((m) => foldText(m[0]).replace(/\.$/, ''));
+  return names.filter((n) => n.length > 1 && !q.includes(n)).length;
+}
+
+/** 'Waar vindt … plaats', 'where is … held': asks for a place. */
+export function asksForPlace(question: string): boolean {
+  return /^\s*(waar|where)\b(?!\s+(staat|staan|stands?)\b)|\b(op welke locatie|in welke plaats|at what location|in which (city|town|place|building))\b/.test(foldText(question));
+}
+
+/** A place in the sentence: 'in/te/op' before a capitalised name the question does not contain, or a venue word. */
+export function hasPlace(sentence: string, question: string): boolean {
+  const q = foldText(question);
+  const m = [...sentence.matchAll(/\b(?:in|te|op|bij|naar|at)\s+(?:het\s+|de\s+)?(\p{Lu}[\p{L}-]+)/gu)].map((x) => foldText(x[1]!));
+  return m.some((n) => !q.includes(n)) || /\b(locatie|gemeentehuis|stadhuis|zaal|adres|venue|location|address)\b/i.test(sentence);
 }

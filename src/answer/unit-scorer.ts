@@ -50,6 +50,8 @@ export const confidenceFeatureNames = [
   'noReason',
   'noDuration',
   'noPerson',
+  'noName',
+  'noPlace',
   'chosenPassageCoverage',
   'keyTermMissing',
 ] as const;

@@ -47,6 +47,10 @@ describe('askedThing', () => {
     expect(asksForAmount('How big is the region?')).toBe(false);
     expect(asksForAmount("Hoe groot was de begroting in euro's?")).toBe(true);
     expect(asksForAmount('What tariff does the region pay per client?')).toBe(true);
+    expect(asksForAmount('What maximum fee may the institution charge?')).toBe(true);
+    expect(asksForAmount('What is the total contract value of the procurement?')).toBe(true);
+    expect(asksForAmount('What does the budget cover?')).toBe(false);
+    expect(asksForAmount('Welke afspraken gelden voor de lumpsum?')).toBe(false);
     expect(asksForDuration('What contract term will the region use?')).toBe(true);
     expect(asksForDuration('When does the contract start?')).toBe(false);
   });

@@ -146,6 +146,33 @@ describe('typeCue for counts and abbreviations', () => {
   });
 });
 
+describe('names, places and persons asked for', () => {
+  it('knows a question after the name of a body, and whether a sentence names one the question does not', async () => {
+    const { asksForOrganisationName, newNames } = await import('../../../src/answer/question-type.js');
+    expect(asksForOrganisationName('Welk extern bureau heeft de samenwerking geëvalueerd?')).toBe(true);
+    expect(asksForOrganisationName('Which housing corporation is involved?')).toBe(true);
+    expect(asksForOrganisationName('Welke afspraken zijn gemaakt?')).toBe(false);
+    expect(newNames('De samenwerking is door een extern bureau geëvalueerd.', 'Welk bureau heeft de samenwerking geëvalueerd?')).toBe(0);
+    expect(newNames('De samenwerking is door Significant geëvalueerd.', 'Welk bureau heeft de samenwerking geëvalueerd?')).toBe(1);
+  });
+
+  it('knows a question after a place, and a sentence that gives one', async () => {
+    const { asksForPlace, hasPlace } = await import('../../../src/answer/question-type.js');
+    expect(asksForPlace('Where is the conference held?')).toBe(true);
+    expect(asksForPlace('Waar staat NvO voor?')).toBe(false);
+    expect(hasPlace('Op 13 juni 2019 organiseren we een conferentie.', 'Where is the conference held?')).toBe(false);
+    expect(hasPlace('De conferentie is in Helmond.', 'Where is the conference held?')).toBe(true);
+  });
+
+  it('knows a question after a person, and a sentence that names one', async () => {
+    const { asksForPerson, hasPersonName } = await import('../../../src/answer/question-type.js');
+    expect(asksForPerson('Wie is de voorzitter van het platform?')).toBe(true);
+    expect(asksForPerson('Welke gemeente is penvoerder?')).toBe(false);
+    expect(hasPersonName('Het ontslag van de heer G.K. Visser als wethouder.')).toBe(true);
+    expect(hasPersonName('De wethouders jeugd van de GR Peelgemeenten.')).toBe(false);
+  });
+});
+
 describe('explicit date questions', () => {
   it('take a relative moment for less than an answer when a date is asked for', async () => {
     const { typeCue } = await import('../../../src/answer/question-type.js');
