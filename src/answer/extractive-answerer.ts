@@ -41,6 +41,9 @@ export interface Evidence {
   bestCoverage: number;
 }
 
+/** Which check made the answerer abstain: for logs and for measuring the checks. */
+export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'focus-not-answered' | 'low-confidence';
+
 export interface Candidate extends ScoredUnit {
   /** Unit score plus the passage's rank. */
   score: number;
@@ -120,6 +123,8 @@ export class ExtractiveAnswerer implements Answerer {
   private readonly scorer: UnitScorer | undefined;
   private readonly confidence: AnswerConfidence | undefined;
   private readonly softGates: boolean;
+  /** Why the last rankCandidates call found the evidence wanting, for draft (both synchronous: no interleaving). */
+  private lastEvidenceReason: Evidence['reason'];
 
   constructor(private readonly options: ExtractiveAnswererOptions = {}) {
     this.maxPassages = options.maxPassages ?? 8;
@@ -139,9 +144,10 @@ export class ExtractiveAnswerer implements Answerer {
     const u = this.options.understanding ?? understandingFor(retrieved) ?? understandingFromPassages(retrieved);
     const query = u.analyzeQuery(question.text);
     const evidence = assessEvidence(query, retrieved, u, this.thresholds);
-    // With soft gates a weak-evidence verdict is one signal among others for the confidence model;
-    // a name or concept the documents never mention stays decisive (it rarely misfires).
-    if (evidence.abstain && (!softGates || evidence.reason === 'no-terms' || evidence.reason === 'unknown-entity' || evidence.reason === 'unknown-concept')) return null;
+    // With soft gates weak coverage is one signal among others for the confidence model; words, names
+    // or concepts the documents never use stay decisive (they rarely misfire).
+    this.lastEvidenceReason = evidence.reason;
+    if (evidence.abstain && (!softGates || evidence.reason !== 'weak-coverage')) return null;
     const uq = unitQuestion(question.text, query, u);
     const passages = retrieved.slice(0, this.maxPassages);
     const topScore = Math.max(passages[0]?.score ?? 1, 1e-9);
@@ -182,14 +188,18 @@ export class ExtractiveAnswerer implements Answerer {
    * The answer before the confidence gate, with the signals that gate weighs (absent when the
    * answerer already abstained). Public for the confidence model's training.
    */
-  draft(question: Question & { language: Language }, retrieved: RetrievedChunk[], softGates = this.softGates): { answer: Answer; signals?: Record<ConfidenceFeatureName, number> } {
+  draft(
+    question: Question & { language: Language },
+    retrieved: RetrievedChunk[],
+    softGates = this.softGates,
+  ): { answer: Answer; signals?: Record<ConfidenceFeatureName, number>; abstainReason?: AbstainReason } {
     const language = question.language;
-    const abstain = () => ({ answer: this.abstention(language) });
+    const abstain = (reason: AbstainReason) => ({ answer: this.abstention(language), abstainReason: reason });
     // The checks below that rarely misfire on answerable questions abstain outright (measured over the
     // training sets); those that often do are signals the confidence model weighs.
     const flags = { noReason: 0, noDuration: 0, noPerson: 0, noName: 0, noPlace: 0 };
     const ranked = this.rankCandidates(question, retrieved, softGates);
-    if (!ranked || !ranked.candidates.length) return abstain();
+    if (!ranked || !ranked.candidates.length) return abstain(ranked ? 'no-terms' : this.lastEvidenceReason ?? 'no-terms');
     const { u, query, uq, passages, candidates, evidence } = ranked;
     const { type, focusWords, focus } = uq;
 
@@ -282,7 +292,7 @@ export class ExtractiveAnswerer implements Answerer {
     // A count or identity question is answered by a sentence that names the asked-for thing (the
     // bezoekers of "hoeveel bezoekers", the alderman of "who is the alderman") together with a
     // number or a name. When no quoted sentence does, or the documents never use the word, abstain.
-    if (focusWords.length && !focus) return abstain();
+    if (focusWords.length && !focus) return abstain('focus-unknown');
     // A name, code or number the question is about ('Gorinchem', 'versie 2.0') that the quoted
     // passages never mention, though the corpus knows it: they answer about something else.
     const citedTerms = new Set(
@@ -291,7 +301,7 @@ export class ExtractiveAnswerer implements Answerer {
         return u.analyzeText([r.doc.title, r.chunk.section, r.chunk.context ?? '', r.chunk.text].join('\n'));
       }),
     );
-    if (query.groups.some((g) => g.entity && groupKnown(g, u) && groupMatch(g, citedTerms) < expansionWeights.translation)) return abstain();
+    if (query.groups.some((g) => g.entity && groupKnown(g, u) && groupMatch(g, citedTerms) < expansionWeights.translation)) return abstain('name-not-cited');
     // A date question is answered by a sentence that carries a new date about the question's names
     // ('the council of Gorinchem'): a date about something else in the same passage answers nothing.
     // Likewise a count or identity question without a named focus ('which municipality objected …'):
@@ -304,11 +314,11 @@ export class ExtractiveAnswerer implements Answerer {
         const scope = new Set(u.analyzeText(`${r.doc.title}\n${r.chunk.section}\n${r.chunk.context ?? ''}\n${before}\n${c.text}`));
         return query.groups.every((g) => !g.entity || !groupKnown(g, u) || groupMatch(g, scope) >= expansionWeights.translation);
       });
-      if (!dated) return abstain();
+      if (!dated) return abstain('no-new-value');
     }
     // A question after a sum of money is not answered by sentences without one ('met concept
     // begroting' names a budget, not its size).
-    if (asksForAmount(question.text) && !chosen.some((c) => hasAmount(c.text))) return abstain();
+    if (asksForAmount(question.text) && !chosen.some((c) => hasAmount(c.text))) return abstain('no-amount');
     // A why-question answered without a reason, a how-long question without a length of time: signals
     // only (documents give reasons without 'omdat' often enough), never decisive on their own.
     if (type === 'why' && !chosen.some((c) => c.cue >= 0.5)) flags.noReason = 1;
@@ -332,7 +342,7 @@ export class ExtractiveAnswerer implements Answerer {
         const aboutNames = query.groups.every((g) => !g.entity || !groupKnown(g, u) || groupMatch(g, scope) >= expansionWeights.translation);
         return groupMatch(focus, terms) >= expansionWeights.translation && c.cue >= 0.5 && aboutNames;
       });
-      if (!answered) return abstain();
+      if (!answered) return abstain('focus-not-answered');
     }
 
     const numbers = new Map<number, number>();
@@ -396,7 +406,6 @@ export class ExtractiveAnswerer implements Answerer {
       missingEntities: best.features.missingEntities,
       groups: Math.log(1 + query.groups.length),
       english: language === 'en' ? 1 : 0,
-      unknownTerms: evidence.reason === 'unknown-terms' ? 1 : 0,
       weakCoverage: evidence.reason === 'weak-coverage' ? 1 : 0,
       ...flags,
       chosenPassageCoverage: chosenCoverage.coverage,

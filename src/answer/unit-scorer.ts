@@ -45,7 +45,6 @@ export const confidenceFeatureNames = [
   'missingEntities',
   'groups',
   'english',
-  'unknownTerms',
   'weakCoverage',
   'noReason',
   'noDuration',

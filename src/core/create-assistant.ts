@@ -163,8 +163,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (abbr) {
       const entry = lookupGlossary(abbr, context.scopes)[0];
       if (entry && (answer.abstained || !normalize(answer.text).includes(normalize(entry.expansion)))) {
-        answer = glossaryAnswer(entry, language) ?? answer;
-        if (answer.abstained && entry.origin === 'curated') return curatedGlossaryReply(entry, language);
+        const cited = glossaryAnswer(entry, language);
+        // A curated entry is what the documents never spell out: it answers rather than a passage
+        // that merely uses the abbreviation.
+        if (!cited && entry.origin === 'curated') return curatedGlossaryReply(entry, language);
+        answer = cited ?? answer;
       }
     }
     // A tracked milestone adds its status (open, moved, done) to what the documents say.

@@ -122,14 +122,22 @@ export class QueryAnalyzer {
 
   analyze(text: string): AnalyzedQuery {
     // Original-case words, to recognise names and codes (NvO, TAJ, Helmond, 2019).
-    const raw = text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*\+?/gu) ?? [];
+    const tokens = [...text.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*\+?/gu)];
+    const raw = tokens.map((m) => m[0]);
+    // Tokens that follow a sentence end within the question ('…? Give a couple.').
+    const sentenceStarts = new Set<number>();
+    tokens.forEach((m, i) => {
+      if (i > 0 && /[.?!]\s+$/.test(text.slice(tokens[i - 1]!.index! + tokens[i - 1]![0].length, m.index))) sentenceStarts.add(i);
+    });
     const words: { folded: string; entity: boolean }[] = [];
     raw.forEach((r, i) => {
       for (const f of foldedWords(r)) {
+        // A capital that only opens a sentence ('… available? Give a couple.') names nothing.
+        const opensSentence = i === 0 || sentenceStarts.has(i);
         const entity =
           /^\p{N}+$/u.test(r) ||
           /\p{Lu}.*\p{Lu}/u.test(r) ||
-          (i > 0 && /^\p{Lu}/u.test(r)) ||
+          (!opensSentence && /^\p{Lu}/u.test(r)) ||
           /\+$/.test(r);
         words.push({ folded: f, entity });
       }

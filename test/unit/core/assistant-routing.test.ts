@@ -95,6 +95,13 @@ describe('Assistant routing', () => {
     expect(textOf(r)).toMatch(/woordenlijst/);
   });
 
+  it('explains a curated abbreviation rather than quote a passage that merely uses it', async () => {
+    const { assistant } = makeAssistant({ answer: { abstained: false, text: 'De ZOB-gemeenten overleggen maandelijks. [1]' } });
+    const r = await assistant.handle('Waar staat ZOB voor?', { channel: 'web' });
+    expect(r.kind).toBe('glossary');
+    expect(textOf(r)).toContain('Zuidoost-Brabant');
+  });
+
   it('cuts an over-long question to the limit and says so', async () => {
     const { assistant, asked } = makeAssistant();
     const r = await assistant.handle('Wanneer '.repeat(40), { channel: 'web' });
