@@ -180,7 +180,7 @@ export class ExtractiveAnswerer implements Answerer {
   async answer(question: Question & { language: Language }, retrieved: RetrievedChunk[]): Promise<Answer> {
     const { answer, signals } = this.draft(question, retrieved);
     // The last gate: how likely is the drafted answer to be right, given how well it fits the question?
-    if (signals && this.confidence && this.confidence.score(signals) < this.confidence.threshold) return this.abstention(question.language);
+    if (signals && this.confidence && this.confidence.score(signals) < this.confidence.threshold) return this.abstention(question.language, 'low-confidence');
     return answer;
   }
 
@@ -194,7 +194,7 @@ export class ExtractiveAnswerer implements Answerer {
     softGates = this.softGates,
   ): { answer: Answer; signals?: Record<ConfidenceFeatureName, number>; abstainReason?: AbstainReason } {
     const language = question.language;
-    const abstain = (reason: AbstainReason) => ({ answer: this.abstention(language), abstainReason: reason });
+    const abstain = (reason: AbstainReason) => ({ answer: this.abstention(language, reason), abstainReason: reason });
     // The checks below that rarely misfire on answerable questions abstain outright (measured over the
     // training sets); those that often do are signals the confidence model weighs.
     const flags = { noReason: 0, noDuration: 0, noPerson: 0, noName: 0, noPlace: 0 };
@@ -465,8 +465,8 @@ export class ExtractiveAnswerer implements Answerer {
     return commit(out);
   }
 
-  private abstention(language: Language): Answer {
-    return { text: reply('replies/abstain', language), abstained: true, language, citations: [], answerer: this.name };
+  private abstention(language: Language, reason?: AbstainReason): Answer {
+    return { text: reply('replies/abstain', language), abstained: true, language, citations: [], answerer: this.name, ...(reason ? { abstainReason: reason } : {}) };
   }
 }
 

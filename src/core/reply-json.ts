@@ -13,6 +13,7 @@ export interface ReplyJson {
   answerer?: string;
   note?: string;
   grounding?: GroundingReport;
+  abstainReason?: string;
 }
 
 export function replyToJson(r: AssistantReply, ms?: number): ReplyJson {
@@ -31,5 +32,6 @@ export function replyToJson(r: AssistantReply, ms?: number): ReplyJson {
     answerer: a.answerer,
     ...(a.note ? { note: a.note } : {}),
     ...(a.grounding ? { grounding: a.grounding } : {}),
+    ...(a.abstainReason ? { abstainReason: a.abstainReason } : {}),
   };
 }

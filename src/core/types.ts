@@ -114,6 +114,8 @@ export interface Answer {
   answerer: string;
   /** Generated answers only: what the grounding check kept, dropped and why (for logs and the eval). */
   grounding?: GroundingReport;
+  /** Abstentions only: which check decided ('unknown-entity', 'low-confidence', …), for logs and the eval. */
+  abstainReason?: string;
 }
 
 /** One sentence of a generated reply that the grounding check did not show. */
