@@ -49,6 +49,11 @@ export interface Candidate extends ScoredUnit {
   score: number;
 }
 
+/** rankCandidates found the evidence too weak to look for sentences at all. */
+export interface Refusal {
+  refused: NonNullable<Evidence['reason']>;
+}
+
 export interface RankedCandidates {
   u: QueryUnderstanding;
   query: AnalyzedQuery;
@@ -64,7 +69,7 @@ function passageText(r: RetrievedChunk): string {
 
 /** Minimal understanding from the passages alone, for answerers used without a HybridRetriever. */
 function understandingFromPassages(retrieved: RetrievedChunk[]): QueryUnderstanding {
-  const texts = retrieved.map((r) => [r.doc.title, r.chunk.section, r.chunk.context ?? '', r.chunk.text].join('\n'));
+  const texts = retrieved.map(passageText);
   const domainTerms = loadDomainTerms();
   const analyzer = DutchAnalyzer.fromTexts(texts, domainTerms.terms.flatMap((t) => t.nl));
   const qa = new QueryAnalyzer(analyzer, domainTerms);
@@ -97,7 +102,7 @@ export function assessEvidence(query: AnalyzedQuery, retrieved: RetrievedChunk[]
   if (askedGroup && !groupKnown(askedGroup, stats)) return { abstain: true, reason: 'unknown-concept', knownShare, bestCoverage: 0 };
   let bestCoverage = 0;
   for (const r of retrieved.slice(0, 5)) {
-    const terms = new Set(u.analyzeText([r.doc.title, r.chunk.section, r.chunk.context ?? '', r.chunk.text].join('\n')));
+    const terms = new Set(u.analyzeText(passageText(r)));
     bestCoverage = Math.max(bestCoverage, coverageOf(query, terms, stats).coverage);
   }
   if (knownShare < thresholds.minKnownShare) return { abstain: true, reason: 'unknown-terms', knownShare, bestCoverage };
@@ -123,8 +128,6 @@ export class ExtractiveAnswerer implements Answerer {
   private readonly scorer: UnitScorer | undefined;
   private readonly confidence: AnswerConfidence | undefined;
   private readonly softGates: boolean;
-  /** Why the last rankCandidates call found the evidence wanting, for draft (both synchronous: no interleaving). */
-  private lastEvidenceReason: Evidence['reason'];
 
   constructor(private readonly options: ExtractiveAnswererOptions = {}) {
     this.maxPassages = options.maxPassages ?? 8;
@@ -136,18 +139,17 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   /**
-   * The analysed question and every answer unit of the passages, scored and sorted best first; null
-   * when the evidence says to abstain. Exported for the unit scorer's training, which must see the
+   * The analysed question and every answer unit of the passages, scored and sorted best first; a
+   * refusal when the evidence says to abstain. Exported for the unit scorer's training, which must see the
    * candidates exactly as the answerer does.
    */
-  rankCandidates(question: Question, retrieved: RetrievedChunk[], softGates = this.softGates): RankedCandidates | null {
+  rankCandidates(question: Question, retrieved: RetrievedChunk[], softGates = this.softGates): RankedCandidates | Refusal {
     const u = this.options.understanding ?? understandingFor(retrieved) ?? understandingFromPassages(retrieved);
     const query = u.analyzeQuery(question.text);
     const evidence = assessEvidence(query, retrieved, u, this.thresholds);
     // With soft gates weak coverage is one signal among others for the confidence model; words, names
     // or concepts the documents never use stay decisive (they rarely misfire).
-    this.lastEvidenceReason = evidence.reason;
-    if (evidence.abstain && (!softGates || evidence.reason !== 'weak-coverage')) return null;
+    if (evidence.abstain && (!softGates || evidence.reason !== 'weak-coverage')) return { refused: evidence.reason ?? 'no-terms' };
     const uq = unitQuestion(question.text, query, u);
     const passages = retrieved.slice(0, this.maxPassages);
     const topScore = Math.max(passages[0]?.score ?? 1, 1e-9);
@@ -192,14 +194,15 @@ export class ExtractiveAnswerer implements Answerer {
     question: Question & { language: Language },
     retrieved: RetrievedChunk[],
     softGates = this.softGates,
-  ): { answer: Answer; signals?: Record<ConfidenceFeatureName, number>; abstainReason?: AbstainReason } {
+  ): { answer: Answer; signals?: Record<ConfidenceFeatureName, number> } {
     const language = question.language;
-    const abstain = (reason: AbstainReason) => ({ answer: this.abstention(language, reason), abstainReason: reason });
+    const abstain = (reason: AbstainReason) => ({ answer: this.abstention(language, reason) });
     // The checks below that rarely misfire on answerable questions abstain outright (measured over the
     // training sets); those that often do are signals the confidence model weighs.
     const flags = { noReason: 0, noDuration: 0, noPerson: 0, noName: 0, noPlace: 0 };
     const ranked = this.rankCandidates(question, retrieved, softGates);
-    if (!ranked || !ranked.candidates.length) return abstain(ranked ? 'no-terms' : this.lastEvidenceReason ?? 'no-terms');
+    if ('refused' in ranked) return abstain(ranked.refused);
+    if (!ranked.candidates.length) return abstain('no-terms');
     const { u, query, uq, passages, candidates, evidence } = ranked;
     const { type, focusWords, focus } = uq;
 
@@ -295,12 +298,13 @@ export class ExtractiveAnswerer implements Answerer {
     if (focusWords.length && !focus) return abstain('focus-unknown');
     // A name, code or number the question is about ('Gorinchem', 'versie 2.0') that the quoted
     // passages never mention, though the corpus knows it: they answer about something else.
-    const citedTerms = new Set(
-      [...new Set(chosen.map((c) => c.passage))].flatMap((p) => {
-        const r = passages[p]!;
-        return u.analyzeText([r.doc.title, r.chunk.section, r.chunk.context ?? '', r.chunk.text].join('\n'));
-      }),
-    );
+    const termsByPassage = new Map<number, string[]>();
+    const passageTerms = (p: number): string[] => {
+      let terms = termsByPassage.get(p);
+      if (!terms) termsByPassage.set(p, (terms = u.analyzeText(passageText(passages[p]!))));
+      return terms;
+    };
+    const citedTerms = new Set([...new Set(chosen.map((c) => c.passage))].flatMap(passageTerms));
     if (query.groups.some((g) => g.entity && groupKnown(g, u) && groupMatch(g, citedTerms) < expansionWeights.translation)) return abstain('name-not-cited');
     // A date question is answered by a sentence that carries a new date about the question's names
     // ('the council of Gorinchem'): a date about something else in the same passage answers nothing.
@@ -381,7 +385,7 @@ export class ExtractiveAnswerer implements Answerer {
     }
     // How much of the question the quoted passage covers as a whole, and whether the question's most
     // telling word (the rarest in the corpus) is missing from it: a near miss answers the rest.
-    const chosenTerms = new Set(u.analyzeText(passageText(passages[best.passage]!)));
+    const chosenTerms = new Set(passageTerms(best.passage));
     const chosenCoverage = coverageOf(query, chosenTerms, u);
     let keyMissing = 0;
     let keyImportance = 0;

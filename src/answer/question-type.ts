@@ -200,7 +200,7 @@ export function hasPersonName(sentence: string): boolean {
   return /\b(?:de heer|mevrouw|mevr\.|dhr\.|mw\.|mr\.|drs\.|dr\.|ir\.|ing\.|prof\.|mrs\.|ms\.)\s+\S|\b\p{Lu}\.(?:\s?\p{Lu}\.)*\s*(?:(?:van|de|der|den|ten|ter)\s+)*\p{Lu}\p{Ll}+/u.test(sentence);
 }
 
-const bodyNouns = '(gemeente|gemeenten|organisatie|organisaties|bureau|bureaus|aanbieder|aanbieders|zorgaanbieder|zorgaanbieders|instelling|instellingen|corporatie|woningcorporatie|partij|partijen|firma|bedrijf|leverancier|leveranciers|regio|regio\'s|municipality|municipalities|organisation|organisations|organization|organizations|agency|bureau|firm|company|companies|provider|providers|supplier|suppliers|institution|institutions|corporation|housing corporation|party|parties|region|regions)';
+const bodyNouns = '(gemeente|gemeenten|organisatie|organisaties|bureau|bureaus|aanbieder|aanbieders|zorgaanbieder|zorgaanbieders|instelling|instellingen|corporatie|woningcorporatie|partij|partijen|firma|bedrijf|leverancier|leveranciers|regio|regio\'s|municipality|municipalities|organisation|organisations|organization|organizations|agency|firm|company|companies|provider|providers|supplier|suppliers|institution|institutions|corporation|housing corporation|party|parties|region|regions)';
 
 /** 'Welk extern bureau …', 'which providers …': asks for the name(s) of a body, not for the kind of body. */
 export function asksForOrganisationName(question: string): boolean {

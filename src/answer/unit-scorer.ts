@@ -63,11 +63,16 @@ export interface AnswerConfidence {
   threshold: number;
 }
 
+/** The linear score (logit) of a feature vector, in the model's feature order (bias first). */
+export function scoreVector(model: Omit<LinearModel, 'features'>, x: readonly number[]): number {
+  let z = 0;
+  for (let i = 0; i < x.length; i++) z += model.weights[i]! * (i === 0 ? 1 : (x[i]! - model.mean[i]!) / model.scale[i]!);
+  return z;
+}
+
 /** The linear score (logit) of a feature record under a model fitted on the given feature names. */
 export function linearScore(model: LinearModel, names: readonly string[], features: Record<string, number>): number {
-  let z = 0;
-  for (let i = 0; i < names.length; i++) z += model.weights[i]! * (i === 0 ? 1 : (features[names[i]!]! - model.mean[i]!) / model.scale[i]!);
-  return z;
+  return scoreVector(model, names.map((n) => features[n]!));
 }
 
 function checkFeatures(model: LinearModel, names: readonly string[], what: string): void {
@@ -113,6 +118,27 @@ export function loadLearnedModels(file: URL | string = defaultWeightsFile): { sc
   };
 }
 
+/** Mean and standard deviation of every feature but the bias (column 0), for standardising. */
+function standardisation(rows: number[][]): { mean: number[]; scale: number[] } {
+  const d = rows[0]?.length ?? 0;
+  const mean = new Array<number>(d).fill(0);
+  const scale = new Array<number>(d).fill(1);
+  for (let j = 1; j < d; j++) {
+    let m = 0;
+    for (const r of rows) m += r[j]!;
+    m /= rows.length;
+    let v = 0;
+    for (const r of rows) v += (r[j]! - m) ** 2;
+    mean[j] = m;
+    scale[j] = Math.sqrt(v / rows.length) || 1;
+  }
+  return { mean, scale };
+}
+
+function standardised(row: number[], mean: number[], scale: number[]): number[] {
+  return row.map((x, j) => (j === 0 ? 1 : (x - mean[j]!) / scale[j]!));
+}
+
 /**
  * Fits an L2-regularised logistic regression by full-batch gradient descent on standardised
  * features. Small data (a few thousand units), so plain and deterministic beats clever.
@@ -121,18 +147,8 @@ export function fitLogistic(rows: number[][], labels: number[], options: { l2?: 
   const { l2 = 0.01, epochs = 3000, rate = 0.5 } = options;
   const d = rows[0]?.length ?? 0;
   const n = rows.length;
-  const mean = new Array<number>(d).fill(0);
-  const scale = new Array<number>(d).fill(1);
-  for (let j = 1; j < d; j++) {
-    let m = 0;
-    for (const r of rows) m += r[j]!;
-    m /= n;
-    let v = 0;
-    for (const r of rows) v += (r[j]! - m) ** 2;
-    mean[j] = m;
-    scale[j] = Math.sqrt(v / n) || 1;
-  }
-  const xs = rows.map((r) => r.map((x, j) => (j === 0 ? 1 : (x - mean[j]!) / scale[j]!)));
+  const { mean, scale } = standardisation(rows);
+  const xs = rows.map((r) => standardised(r, mean, scale));
   const pos = labels.filter((y) => y > 0).length;
   // Answers are rare among units: weight positives so that both classes count alike.
   const pw = options.positiveWeight ?? (pos ? (n - pos) / pos : 1);
@@ -163,18 +179,8 @@ export function fitListwise(groups: { rows: number[][]; labels: number[] }[], op
   const { l2 = 0.01, epochs = 2000, rate = 0.3 } = options;
   const all = groups.flatMap((g) => g.rows);
   const d = all[0]?.length ?? 0;
-  const mean = new Array<number>(d).fill(0);
-  const scale = new Array<number>(d).fill(1);
-  for (let j = 1; j < d; j++) {
-    let m = 0;
-    for (const r of all) m += r[j]!;
-    m /= all.length;
-    let v = 0;
-    for (const r of all) v += (r[j]! - m) ** 2;
-    mean[j] = m;
-    scale[j] = Math.sqrt(v / all.length) || 1;
-  }
-  const xs = groups.map((g) => g.rows.map((r) => r.map((x, j) => (j === 0 ? 1 : (x - mean[j]!) / scale[j]!))));
+  const { mean, scale } = standardisation(all);
+  const xs = groups.map((g) => g.rows.map((r) => standardised(r, mean, scale)));
   const w = new Array<number>(d).fill(0);
   for (let e = 0; e < epochs; e++) {
     const grad = new Array<number>(d).fill(0);

@@ -6,7 +6,7 @@ import type { RetrievedChunk } from '../core/types.js';
 import { coverageOf, groupImportance, groupMatch, type TermStats } from '../retrieval/evidence.js';
 import { expansionWeights, type AnalyzedQuery, type QueryGroup } from '../retrieval/query-analysis.js';
 import { announcesItems } from './list-items.js';
-import { asksForDuration, durationPattern, questionFocus, questionType, typeCue, type QuestionType } from './question-type.js';
+import { asksForDuration, durationPattern, escapeRe, questionFocus, questionType, typeCue, type QuestionType } from './question-type.js';
 import { foldText } from '../retrieval/dutch-analyzer.js';
 import { splitSentences, splitTableUnits, type AnswerUnitText } from './sentences.js';
 
@@ -105,6 +105,7 @@ export function scorePassageUnits(q: UnitQuestion, r: RetrievedChunk, passage: n
   const passageCover = coverageOf(q.query, new Set([...contextTerms, ...u.analyzeText(r.chunk.text)]), u).coverage;
   const durationAsked = asksForDuration(q.text);
   const definedThing = whatIsSubject(q.text);
+  const definition = definedThing ? definitionOf(definedThing) : undefined;
   const scored = units.map(({ text, rowLabel }, index) => {
     const ownList = u.analyzeText(text);
     const own = new Set(ownList);
@@ -166,7 +167,7 @@ export function scorePassageUnits(q: UnitQuestion, r: RetrievedChunk, passage: n
       missingEntities: missing,
       firstUnit: index === 0 ? 1 : 0,
       duration: durationAsked && durationPattern.test(foldText(text)) ? 1 : 0,
-      defines: definedThing && definesThing(text, definedThing) ? 1 : 0,
+      defines: definition?.test(foldText(text)) ? 1 : 0,
       headingLike: isHeadingLike(text, rowLabel) ? 1 : 0,
       // Set below: whether the next unit carries the asked-for kind of fact (an announcing sentence).
       nextCue: 0,
@@ -192,11 +193,10 @@ export function whatIsSubject(question: string): string | undefined {
   return m?.[1]?.trim();
 }
 
-/** Does the unit define the thing: 'X is een …', 'X; een …', 'X: …', 'X (…)', 'onder X verstaan we …'? */
-function definesThing(unit: string, thing: string): boolean {
-  const s = foldText(unit);
-  const t = thing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`${t}['’]?\\s*(?:is|zijn|betreft|houdt in|omvat|[;:(,–-])|onder (?:de |het )?${t}\\b[^.]{0,30}\\bverst`).test(s);
+/** What a unit that defines the thing says (on folded text): 'X is een …', 'X; een …', 'X: …', 'X (…)', 'onder X verstaan we …'. */
+function definitionOf(thing: string): RegExp {
+  const t = escapeRe(thing);
+  return new RegExp(`${t}['’]?\\s*(?:is|zijn|betreft|houdt in|omvat|[;:(,–-])|onder (?:de |het )?${t}\\b[^.]{0,30}\\bverst`);
 }
 
 /** The best unit score of a passage for the question (−∞ for a passage without text). */

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { bootstrap } from '../core/bootstrap.js';
 import { createLogger } from '../core/logger.js';
 import { ExtractiveAnswerer, type Candidate } from '../answer/extractive-answerer.js';
-import { confidenceFeatureNames, featureVector, fitListwise, fitLogistic, linearUnitScorer, logisticConfidence, defaultWeightsFile, type LearnedModels, type LinearModel } from '../answer/unit-scorer.js';
+import { confidenceFeatureNames, featureVector, fitListwise, fitLogistic, linearUnitScorer, scoreVector, sigmoid, defaultWeightsFile, type LearnedModels, type LinearModel } from '../answer/unit-scorer.js';
 import { unitFeatureNames } from '../answer/unit-scoring.js';
 import { evalDataDir } from './run-eval.js';
 import { answerIsCorrect, normalizeForMatch, parseQuestions, supports, type EvalQuestion } from './metrics.js';
@@ -74,19 +74,17 @@ function collect(asked: AskedQuestion[]): LabelledQuestion[] {
   const answerer = new ExtractiveAnswerer();
   for (const { set, q, retrieved } of asked) {
     if (q.kind !== 'fact') continue;
-    {
-      const ranked = answerer.rankCandidates({ text: q.question }, retrieved);
-      if (!ranked?.candidates.length) continue;
-      const labels = labelUnits(ranked.candidates, ranked.passages, q.facts, q.gold);
-      if (!labels.some(Boolean)) continue; // retrieval missed: nothing to learn about choosing
-      out.push({
-        set,
-        id: q.id,
-        rows: ranked.candidates.map((c) => featureVector(c.features)),
-        labels,
-        base: ranked.candidates.map((c) => c.score),
-      });
-    }
+    const ranked = answerer.rankCandidates({ text: q.question }, retrieved);
+    if ('refused' in ranked || !ranked.candidates.length) continue;
+    const labels = labelUnits(ranked.candidates, ranked.passages, q.facts, q.gold);
+    if (!labels.some(Boolean)) continue; // retrieval missed: nothing to learn about choosing
+    out.push({
+      set,
+      id: q.id,
+      rows: ranked.candidates.map((c) => featureVector(c.features)),
+      labels,
+      base: ranked.candidates.map((c) => c.score),
+    });
   }
   return out;
 }
@@ -180,14 +178,16 @@ async function main() {
   const sets = [...new Set(asked.map((q) => q.set))];
   process.stdout.write(`${questions.length} fact questions with an answer unit among the candidates, ${questions.reduce((s, q) => s + q.rows.length, 0)} units\n`);
   process.stdout.write('1) top unit is an answer (share of those questions): hand-weighted → learned, leave-one-set-out\n');
+  // One unit scorer per left-out set, for both reports below.
+  const foldScorers = new Map(sets.map((set) => [set, fitScorer(questions.filter((q) => q.set !== set))]));
   let baseHits = 0;
   let modelHits = 0;
   for (const set of sets) {
     const test = questions.filter((q) => q.set === set);
     if (!test.length) continue;
-    const model = fitScorer(questions.filter((q) => q.set !== set));
+    const model = foldScorers.get(set)!;
     const b = test.filter((q) => topHit(q.base, q.labels)).length;
-    const m = test.filter((q) => topHit(q.rows.map((r) => r.reduce((z, x, i) => z + model.weights[i]! * (i === 0 ? 1 : (x - model.mean[i]!) / model.scale[i]!), 0)), q.labels)).length;
+    const m = test.filter((q) => topHit(q.rows.map((r) => scoreVector(model, r)), q.labels)).length;
     baseHits += b;
     modelHits += m;
     process.stdout.write(`  ${set.padEnd(18)} ${test.length.toString().padStart(3)} q  ${(b / test.length).toFixed(2)} → ${(m / test.length).toFixed(2)}\n`);
@@ -200,10 +200,10 @@ async function main() {
   const outOfFold: { draft: Drafted; confidence: number }[] = [];
   for (const set of sets) {
     const train = asked.filter((a) => a.set !== set);
-    const scorerModel = fitScorer(collect(train));
+    const scorerModel = foldScorers.get(set)!;
     const trainDrafts = draftAll(train, scorerModel);
-    const conf = logisticConfidence({ ...fitConfidence(trainDrafts), threshold: 0 });
-    const score = (d: Drafted) => conf.score(Object.fromEntries(confidenceFeatureNames.map((n, i) => [n, d.signals![i]!])) as never);
+    const confModel = fitConfidence(trainDrafts);
+    const score = (d: Drafted) => sigmoid(scoreVector(confModel, d.signals!));
     const threshold = chooseThreshold(trainDrafts, score);
     const testDrafts = draftAll(asked.filter((a) => a.set === set), scorerModel);
     for (const d of testDrafts) outOfFold.push({ draft: d, confidence: d.signals ? score(d) : 0 });
@@ -216,8 +216,6 @@ async function main() {
   const unitScorer = { ...fitScorer(questions), fittedAt: new Date().toISOString() };
   const drafts = draftAll(asked, unitScorer);
   const confModel = fitConfidence(drafts);
-  const conf = logisticConfidence({ ...confModel, threshold: 0 });
-  void conf;
   const pooled = new Map(outOfFold.map((o) => [o.draft, o.confidence]));
   const threshold = chooseThreshold([...pooled.keys()], (d) => pooled.get(d)!);
   process.stdout.write(`  pooled out-of-fold at threshold ${threshold}: ${fmt(outcome([...pooled.keys()], (d) => pooled.get(d)!, threshold))}\n`);

@@ -64,6 +64,18 @@ describe('hybrid retriever', () => {
   });
 });
 
+/** A local embedder that counts the documents it embeds (0 when stored vectors are reused). */
+function countingEmbedder(dimensions?: number): { embedder: LocalEmbedder; embedded: () => number } {
+  let embedded = 0;
+  const embedder = new LocalEmbedder(dimensions);
+  const original = embedder.embedDocuments.bind(embedder);
+  embedder.embedDocuments = async (texts: string[]) => {
+    embedded += texts.length;
+    return original(texts);
+  };
+  return { embedder, embedded: () => embedded };
+}
+
 describe('vector artifacts', () => {
   it('persists HNSW vectors and reopens them without re-embedding', async () => {
     const dir = tmp();
@@ -71,46 +83,28 @@ describe('vector artifacts', () => {
     await buildSearchArtifacts(corpus, dir, embedder, loadDomainTerms());
     expect(fs.existsSync(path.join(dir, 'vectors.hnsw'))).toBe(true);
 
-    let embedded = 0;
-    const counting = new LocalEmbedder();
-    const original = counting.embedDocuments.bind(counting);
-    counting.embedDocuments = async (texts: string[]) => {
-      embedded += texts.length;
-      return original(texts);
-    };
-    const r = await openRetriever({ corpus, indexDir: dir, embedder: counting });
-    expect(embedded).toBe(0);
+    const counting = countingEmbedder();
+    const r = await openRetriever({ corpus, indexDir: dir, embedder: counting.embedder });
+    expect(counting.embedded()).toBe(0);
     expect((await r.retrieve('konferentie'))[0]!.chunk.id).toBe('nieuwsbrief-2019#0');
   });
 
   it('rebuilds in memory when the artifacts were made by another embedder', async () => {
     const dir = tmp();
     await buildSearchArtifacts(corpus, dir, new LocalEmbedder(256));
-    let embedded = 0;
-    const other = new LocalEmbedder(512);
-    const original = other.embedDocuments.bind(other);
-    other.embedDocuments = async (texts: string[]) => {
-      embedded += texts.length;
-      return original(texts);
-    };
-    await openRetriever({ corpus, indexDir: dir, embedder: other });
-    expect(embedded).toBe(corpus.chunks.length);
+    const other = countingEmbedder(512);
+    await openRetriever({ corpus, indexDir: dir, embedder: other.embedder });
+    expect(other.embedded()).toBe(corpus.chunks.length);
   });
 
   it('rebuilds when the domain vocabulary changed, since it splits the compounds the vectors were made of', async () => {
     const dir = tmp();
     const terms = loadDomainTerms();
     await buildSearchArtifacts(corpus, dir, new LocalEmbedder(), terms);
-    let embedded = 0;
-    const counting = new LocalEmbedder();
-    const original = counting.embedDocuments.bind(counting);
-    counting.embedDocuments = async (texts: string[]) => {
-      embedded += texts.length;
-      return original(texts);
-    };
+    const counting = countingEmbedder();
     const changed = { ...terms, terms: [...terms.terms, { en: ['umbrella organisation'], nl: ['koepelorganisatie'] }] };
-    await openRetriever({ corpus, indexDir: dir, embedder: counting, domainTerms: changed });
-    expect(embedded).toBe(corpus.chunks.length);
+    await openRetriever({ corpus, indexDir: dir, embedder: counting.embedder, domainTerms: changed });
+    expect(counting.embedded()).toBe(corpus.chunks.length);
   });
 
   it('falls back to lexical search when a hosted embedder fails', async () => {
