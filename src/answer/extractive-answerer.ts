@@ -8,6 +8,7 @@ import { DutchAnalyzer, foldText } from '../retrieval/dutch-analyzer.js';
 import { conceptAbsent, coverageOf, groupImportance, groupKnown, groupMatch, type TermStats } from '../retrieval/evidence.js';
 import { understandingFor, type QueryUnderstanding } from '../retrieval/hybrid-retriever.js';
 import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } from '../retrieval/query-analysis.js';
+import { cohesiveNeighbours } from './cohesion.js';
 import { listIntro, looksLikeItem, type ListIntro } from './list-items.js';
 import { askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPlace, factsIn, hasAmount, hasPersonName, hasPlace, newNames, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
@@ -287,6 +288,27 @@ export class ExtractiveAnswerer implements Answerer {
     if (chosen.length === 1 && !best.namedRow) {
       const close = candidates.find((c) => c !== best && c !== older && c.text !== best.text && !c.text.trimEnd().endsWith(':'));
       if (close && close.score >= best.score * 0.3) chosen.push(close);
+    }
+    // A quoted sentence other than the best that announces a list ('Een aantal criteria … zijn:')
+    // takes its items too: the announcement alone says nothing.
+    if (!items.length && !best.namedRow) {
+      const announcer = chosen.find((c) => c !== best && c.passage === best.passage && listIntro(c.text)?.colon);
+      if (announcer) {
+        const more = this.listItems(announcer, listIntro(announcer.text)!, passages, same, uq, u).filter((c) => !chosen.some((x) => x === c || x.text === c.text));
+        const at = chosen.indexOf(announcer);
+        chosen.splice(at + 1, 0, ...more);
+        items.push(...more);
+      }
+    }
+    // A quoted sentence that leans on its neighbour ('Daarom zijn er …', followed by 'Daarin
+    // onderscheiden we 3 stromen') takes it along: the fact is often in the neighbour.
+    if (!best.namedRow && !items.length) {
+      const units = same.map((c) => ({ index: c.index, text: c.text, heading: c.features.headingLike > 0, c }));
+      for (const q of chosen.filter((c) => c.passage === best.passage)) {
+        const room = 700 - chosen.reduce((s, c) => s + c.text.length, 0);
+        if (room <= 0) break;
+        for (const n of cohesiveNeighbours(units, q.index, Math.min(450, room))) if (!chosen.includes(n.c)) chosen.push(n.c);
+      }
     }
     // The best passage first, reading order within a passage.
     chosen.sort((a, b) => Number(b.passage === best.passage) - Number(a.passage === best.passage) || a.passage - b.passage || a.index - b.index);
