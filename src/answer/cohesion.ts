@@ -22,10 +22,13 @@ export function leansOnPrevious(text: string): boolean {
   return leansBack.test(text.trim());
 }
 
-/** A lead-in too short to carry a fact on its own: a clause, not a table row or list item. */
+/**
+ * A lead-in too short to carry a fact on its own: a clause without a number or date, not a table
+ * row or list item.
+ */
 export function isShortLeadIn(text: string): boolean {
   const t = text.trim();
-  return t.length < 70 && /[.:]$/.test(t) && !/^[-–•]/.test(t);
+  return t.length < 70 && /[.:]$/.test(t) && !/^[-–•]/.test(t) && !/\d/.test(t);
 }
 
 export interface CohesionUnit {

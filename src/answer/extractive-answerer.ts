@@ -9,6 +9,7 @@ import { conceptAbsent, coverageOf, groupImportance, groupKnown, groupMatch, typ
 import { understandingFor, type QueryUnderstanding } from '../retrieval/hybrid-retriever.js';
 import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } from '../retrieval/query-analysis.js';
 import { cohesiveNeighbours } from './cohesion.js';
+import { repeatsAskedCount } from './unfilled-slot.js';
 import { listIntro, looksLikeItem, type ListIntro } from './list-items.js';
 import { askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPlace, factsIn, hasAmount, hasPersonName, hasPlace, newNames, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
@@ -43,7 +44,7 @@ export interface Evidence {
 }
 
 /** Which check made the answerer abstain: for logs and for measuring the checks. */
-export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'focus-not-answered' | 'low-confidence';
+export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
 
 export interface Candidate extends ScoredUnit {
   /** Unit score plus the passage's rank. */
@@ -345,6 +346,9 @@ export class ExtractiveAnswerer implements Answerer {
     // A question after a sum of money is not answered by sentences without one ('met concept
     // begroting' names a budget, not its size).
     if (asksForAmount(question.text) && !chosen.some((c) => hasAmount(c.text))) return abstain('no-amount');
+    // 'Welke twee aanbieders …' answered by '… hebben twee aanbieders een klacht ingediend': the
+    // sentence repeats the count the question gives and names none of them.
+    if (repeatsAskedCount(question.text, chosen.map((c) => c.text))) return abstain('count-not-named');
     // A why-question answered without a reason, a how-long question without a length of time: signals
     // only (documents give reasons without 'omdat' often enough), never decisive on their own.
     if (type === 'why' && !chosen.some((c) => c.cue >= 0.5)) flags.noReason = 1;
