@@ -1,0 +1,52 @@
+// How the extractive answerer composes an answer from the units it chose: neighbours a quoted
+// sentence leans on come along, and a sentence that only repeats the asked count answers nothing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExtractiveAnswerer, detectLanguage } from '../../../src/answer/index.js';
+import { loadLearnedModels } from '../../../src/answer/unit-scorer.js';
+import { LocalEmbedder, openRetriever, type HybridRetriever } from '../../../src/retrieval/index.js';
+import { fixtureCorpus } from '../retrieval/helpers/fixture-corpus.js';
+
+let dir: string;
+let retriever: HybridRetriever;
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wegwijzer-compose-'));
+  const corpus = fixtureCorpus();
+  const extra = (docId: string, ordinal: number, text: string, section: string) => ({ id: `${docId}#${ordinal}`, docId, ordinal, text, section, page: null });
+  corpus.chunks.push(
+    extra('nvo-2021', 5, 'Binnen onze regio hanteren wij een differentiatie in de bekostiging van de jeugdhulp. Daarin onderscheiden we 3 stromen, van lumpsum tot inspanningsgerichte bekostiging.', '8.2 Differentiatie'),
+    extra('kader-2020', 2, 'Op 12 juli 2022 hebben twee aanbieders een klacht ingediend bij de aanbestedende dienst over de aanbesteding.', 'Planning'),
+  );
+  retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe.each([
+  ['learned', loadLearnedModels()],
+  ['rules', {}],
+] as const)('answer composition (%s scoring)', (_mode, models) => {
+  const ask = async (text: string) => new ExtractiveAnswerer(models).answer({ text, language: detectLanguage(text) }, await retriever.retrieve(text));
+
+  it('quotes the sentence that goes on about the best one ("Daarin …")', async () => {
+    const a = await ask('Hanteert de regio een differentiatie in de bekostiging van de jeugdhulp?');
+    expect(a.abstained).toBe(false);
+    expect(a.text).toContain('differentiatie in de bekostiging');
+    expect(a.text).toContain('Daarin onderscheiden we 3 stromen');
+    expect(a.citations).toHaveLength(1);
+  });
+
+  it('abstains when the passage only repeats the count the question asks to be named', async () => {
+    const a = await ask('Welke twee aanbieders hebben een klacht ingediend over de aanbesteding?');
+    expect(a.abstained).toBe(true);
+    expect(a.abstainReason).toBe('count-not-named');
+    expect(a.citations).toEqual([]);
+  });
+
+  it('still answers another question about the same passage', async () => {
+    const a = await ask('Wanneer hebben twee aanbieders een klacht ingediend over de aanbesteding?');
+    expect(a.abstained).toBe(false);
+    expect(a.text).toContain('12 juli 2022');
+  });
+});
