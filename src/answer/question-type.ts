@@ -57,6 +57,21 @@ const causalCue = /\b(omdat|doordat|zodat|vanwege|daarom|daardoor|teneinde|reden
 const levelPattern = /\b(lokaal|regionaal|bovenregionaal|bi-?regionaal|landelijk|subregionaal|niveau)\b/;
 const orgWords = /\b(gemeente|gemeenten|regio|provincie|vng|ministerie|college|bestuur|raad|stichting|bureau|organisatie)\b/;
 
+/**
+ * The abbreviations a definition question asks about, from where the asking words put them: 'what
+ * does X stand for / mean', 'wat betekent X', 'waar staat X voor', 'meaning of X'. Empty when the
+ * wording does not single any out.
+ */
+function askedAbbreviations(question: string, abbreviations: string[]): string[] {
+  const q = question.replace(/[?!.,;:()'"‘’“”]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const m =
+    /\b(?:what (?:does|do) ((?:\S+ ){0,5}?\S+) (?:stand for|stands for|mean)|waar (?:staat|staan) ((?:\S+ ){0,5}?\S+) voor|wat (?:betekent|betekenen) ((?:\S+ ){0,5}?\S+)$|(?:meaning of|betekenis van|bedoeld met) ((?:\S+ ){0,5}?\S+)$)/iu.exec(q);
+  if (!m) return [];
+  // 'What do HSB and ZOB stand for': every abbreviation between the asking words counts.
+  const span = ` ${m[1] ?? m[2] ?? m[3] ?? m[4]} `;
+  return abbreviations.filter((a) => span.includes(` ${a} `));
+}
+
 /** Things of the asked-for kind in the sentence that the question does not already name. */
 function newOnes(found: Iterable<string>, question: string): number {
   let n = 0;
@@ -110,7 +125,11 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
         abbreviations.push(words[i]!);
         if (words[i + 1] && abbreviation.test(words[i + 1]!)) abbreviations.push(`${words[i]} ${words[i + 1]}`);
       }
-      return [...entities, ...abbreviations].some((e) => definitionPattern(escapeRe(foldText(e))).test(s)) ? 1 : 0;
+      // 'What does GI stand for in the NvO …' asks about GI: a sentence spelling out NvO defines
+      // the wrong thing. When the question marks the asked-for abbreviation, only it counts.
+      const asked = askedAbbreviations(question, abbreviations);
+      const defined = asked.length ? asked : [...entities, ...abbreviations];
+      return defined.some((e) => definitionPattern(escapeRe(foldText(e))).test(s)) ? 1 : 0;
     }
     case 'who': {
       // Capitalised words after the first word that the question does not contain: a name ('s-Hertogenbosch too).

@@ -191,9 +191,12 @@ export class QueryAnalyzer {
           }
         }
       }
-      // 'welke maand', 'in what year': the time unit names the kind of answer (a date), not the topic;
-      // counting it would ask the passage to say 'maand' or 'jaar'.
-      const askedUnit = span.length === 1 && timeUnits.has(span[0]!.folded) && i > 0 && askingWords.has(words[i - 1]!.folded);
+      // 'welke maand', 'in what year', 'how long': the time unit names the kind of answer (a date, a
+      // duration), not the topic; counting it would ask the passage to say 'maand', 'jaar' or 'lang'.
+      const askedUnit =
+        span.length === 1 &&
+        i > 0 &&
+        ((timeUnits.has(span[0]!.folded) && askingWords.has(words[i - 1]!.folded)) || (span[0]!.folded === 'long' && words[i - 1]!.folded === 'how'));
       const isFunctionWord = (span.length === 1 && isStopword(span[0]!.folded)) || askedUnit;
       if (terms.size && !isFunctionWord) {
         const group: QueryGroup = { source, terms, entity: span.some((w) => w.entity) };

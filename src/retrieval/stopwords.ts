@@ -23,7 +23,8 @@ export const englishStopwords = new Set(
    document tell please know say says said there's what's who's
    must may might shall needed get gets got getting make makes still else something someone anything anyone everything everyone
    isn aren doesn don didn wasn weren hasn haven cannot whether either neither yet already within toward towards onto though
-   although unless us going goes go actually really exactly roughly approximately called currently concretely`.split(/\s+/).filter(Boolean),
+   although unless us going goes go actually really exactly roughly approximately called currently concretely
+   supposed comes came give sure thing things look certain including despite considered proper preferably couple`.split(/\s+/).filter(Boolean),
 );
 
 /** Question words that carry the question type, not the topic (used by the answerer). */

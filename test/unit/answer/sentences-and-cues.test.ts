@@ -144,6 +144,18 @@ describe('typeCue for counts and abbreviations', () => {
     expect(typeCue('definition', s, [], 'Waar staat de afkorting BEN voor?')).toBe(0);
     expect(typeCue('definition', 'StUF : Standaard Uitwisseling Formaat', [], 'Waar staat de afkorting StUF voor?')).toBe(1);
   });
+
+  it('counts only the abbreviation the question asks about, not the one that sets the scene', () => {
+    const nvo = 'Met de Norm voor Opdrachtgeverschap (NvO) zijn gemeenten verplicht om vast te leggen hoe zij samenwerken.';
+    const gi = 'Dat vraagt samenwerking tussen aanbieders, Gecertificeerde Instellingen (GI) en de toegang.';
+    const q = 'What does GI stand for in the NvO elaboration of Een 10 voor de Jeugd?';
+    expect(typeCue('definition', nvo, ['gi', 'nvo'], q)).toBe(0);
+    expect(typeCue('definition', gi, ['gi', 'nvo'], q)).toBe(1);
+    // Several asked-for abbreviations all count; without asking words every abbreviation does.
+    expect(typeCue('definition', gi, [], 'What do HSB and GI stand for?')).toBe(1);
+    expect(typeCue('definition', nvo, [], 'Waar staat GI voor in de NvO?')).toBe(0);
+    expect(typeCue('definition', nvo, [], 'Uitleg over GI en NvO graag, afkorting?')).toBe(1);
+  });
 });
 
 describe('names, places and persons asked for', () => {
