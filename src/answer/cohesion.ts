@@ -18,8 +18,20 @@ const leansBack = new RegExp(
   'iu',
 );
 
+/**
+ * A preposition with a demonstrative ("In die periode …", "Op dat moment …", "During that time …")
+ * points back just as well, except when it names the document itself or a part still to come
+ * ("In deze brief …", "In dit hoofdstuk …").
+ */
+const pointsBackByPhrase =
+  /^[("“‘']?(?:in|op|na|voor|tijdens|vanaf|tot|sinds|gedurende|bij|met|door|naast|ondanks|at|during|after|before|since|by|from|until|in|for|with|despite)\s+(?:die|dat|deze|dit|diezelfde|datzelfde|dezelfde|hetzelfde|that|this|these|those|the same)\s+(\p{L}+)/iu;
+const selfReference = /^(?:brief|raadsinformatiebrief|document|notitie|nota|memo|rapport|rapportage|voorstel|raadsvoorstel|hoofdstuk|paragraaf|bijlage|tabel|figuur|overzicht|letter|document|chapter|section|report|table|figure|annex|note)$/iu;
+
 export function leansOnPrevious(text: string): boolean {
-  return leansBack.test(text.trim());
+  const t = text.trim();
+  if (leansBack.test(t)) return true;
+  const m = pointsBackByPhrase.exec(t);
+  return !!m && !selfReference.test(m[1]!);
 }
 
 /**

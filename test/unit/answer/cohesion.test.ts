@@ -14,6 +14,15 @@ describe('cohesion of quoted sentences', () => {
     expect(leansOnPrevious('De NvO bestaat uit acht afspraken.')).toBe(false);
   });
 
+  it('recognises a preposition with a demonstrative as pointing back, unless it names the document', () => {
+    expect(leansOnPrevious('In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.')).toBe(true);
+    expect(leansOnPrevious('Op dat moment heeft de gemeente zich gemeld.')).toBe(true);
+    expect(leansOnPrevious('During that time every region was assessed.')).toBe(true);
+    expect(leansOnPrevious('In deze brief informeren wij u over de inkoop.')).toBe(false);
+    expect(leansOnPrevious('In dit hoofdstuk beschrijven we de schaalniveaus.')).toBe(false);
+    expect(leansOnPrevious('In december is het kader vastgesteld.')).toBe(false);
+  });
+
   it('treats a short clause as a lead-in, not a list item or a long sentence', () => {
     expect(isShortLeadIn('Over de motie is hoofdelijk gestemd.')).toBe(true);
     expect(isShortLeadIn('- Schaal: schaarste van het aanbod.')).toBe(false);
