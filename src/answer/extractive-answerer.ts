@@ -304,10 +304,15 @@ export class ExtractiveAnswerer implements Answerer {
     // A quoted sentence that leans on its neighbour ('Daarom zijn er …', followed by 'Daarin
     // onderscheiden we 3 stromen') takes it along: the fact is often in the neighbour.
     if (!best.namedRow && !items.length) {
-      const units = same.map((c) => ({ index: c.index, text: c.text, heading: c.features.headingLike > 0, c }));
-      for (const q of chosen.filter((c) => c.passage === best.passage)) {
+      // The best passage first: its sentences get the room before a runner-up's do.
+      const quoted = [...chosen].sort((a, b) => Number(b.passage === best.passage) - Number(a.passage === best.passage));
+      for (const q of quoted) {
         const room = 700 - chosen.reduce((s, c) => s + c.text.length, 0);
         if (room <= 0) break;
+        const units = candidates
+          .filter((c) => c.passage === q.passage)
+          .sort((a, b) => a.index - b.index)
+          .map((c) => ({ index: c.index, text: c.text, heading: c.features.headingLike > 0, c }));
         for (const n of cohesiveNeighbours(units, q.index, Math.min(450, room))) if (!chosen.includes(n.c)) chosen.push(n.c);
       }
     }
@@ -337,8 +342,11 @@ export class ExtractiveAnswerer implements Answerer {
       const dated = chosen.some((c) => {
         if (c.cue < 0.5) return false;
         const r = passages[c.passage]!;
+        // The names may come in the sentence before or go on in the one after ('… onder leiding van
+        // Tamara van Ark. De commissie bekijkt de Hervormingsagenda …').
         const before = candidates.find((x) => x.passage === c.passage && x.index === c.index - 1)?.text ?? '';
-        const scope = new Set(u.analyzeText(`${r.doc.title}\n${r.chunk.section}\n${r.chunk.context ?? ''}\n${before}\n${c.text}`));
+        const after = candidates.find((x) => x.passage === c.passage && x.index === c.index + 1)?.text ?? '';
+        const scope = new Set(u.analyzeText(`${r.doc.title}\n${r.chunk.section}\n${r.chunk.context ?? ''}\n${before}\n${c.text}\n${after}`));
         return query.groups.every((g) => !g.entity || !groupKnown(g, u) || groupMatch(g, scope) >= expansionWeights.translation);
       });
       if (!dated) return abstain('no-new-value');

@@ -18,6 +18,8 @@ beforeAll(async () => {
   corpus.chunks.push(
     extra('nvo-2021', 5, 'Binnen onze regio hanteren wij een differentiatie in de bekostiging van de jeugdhulp. Daarin onderscheiden we 3 stromen, van lumpsum tot inspanningsgerichte bekostiging.', '8.2 Differentiatie'),
     extra('kader-2020', 2, 'Op 12 juli 2022 hebben twee aanbieders een klacht ingediend bij de aanbestedende dienst over de aanbesteding.', 'Planning'),
+    extra('kader-2020', 3, 'Spannender is het oordeel van de Deskundigencommissie onder leiding van oud-minister Tamara van Ark. De commissie bekijkt de uitvoering van de Hervormingsagenda en de financiën.', 'Toezicht'),
+    extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
 });
@@ -48,5 +50,17 @@ describe.each([
     const a = await ask('Wanneer hebben twee aanbieders een klacht ingediend over de aanbesteding?');
     expect(a.abstained).toBe(false);
     expect(a.text).toContain('12 juli 2022');
+  });
+
+  it('answers who leads a body when the question\'s other name follows in the next sentence', async () => {
+    const a = await ask('Wie leidt de Deskundigencommissie die de Hervormingsagenda beoordeelt?');
+    expect(a.abstained).toBe(false);
+    expect(a.text).toContain('Tamara van Ark');
+  });
+
+  it('quotes the sentence that "In die periode" points back to', async () => {
+    const a = await ask('In welke periode is voor elke regio bepaald of er een regiovisie is opgesteld?');
+    expect(a.abstained).toBe(false);
+    expect(a.text).toContain('maart en april');
   });
 });
