@@ -44,6 +44,9 @@ export interface Evidence {
 }
 
 /** Which check made the answerer abstain: for logs and for measuring the checks. */
+/** How likely, next to the best, a sentence further on must be to answer a count in its stead. */
+const focusRescueRatio = 0.05;
+
 export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
 
 export interface Candidate extends ScoredUnit {
@@ -367,7 +370,7 @@ export class ExtractiveAnswerer implements Answerer {
     if (asksForPlace(question.text) && !chosen.some((c) => hasPlace(c.text, question.text))) flags.noPlace = 1;
     if (focus && (type === 'howMany' || type === 'who')) {
       // The sentence before may name it ("Van de 42 jeugdhulpregio's … Daarvan hebben er 16 …").
-      const answered = chosen.some((c) => {
+      const answersFocus = (c: Candidate) => {
         const before = candidates.find((x) => x.passage === c.passage && x.index === c.index - 1)?.text ?? '';
         const r = passages[c.passage]!;
         const terms = new Set(u.analyzeText(`${r.chunk.section}\n${before}\n${c.text}`));
@@ -379,8 +382,23 @@ export class ExtractiveAnswerer implements Answerer {
         const scope = new Set([...terms, ...u.analyzeText(`${r.doc.title}\n${r.chunk.context ?? ''}\n${section.join('\n')}`)]);
         const aboutNames = query.groups.every((g) => !g.entity || !groupKnown(g, u) || groupMatch(g, scope) >= expansionWeights.translation);
         return groupMatch(focus, terms) >= expansionWeights.translation && c.cue >= 0.5 && aboutNames;
-      });
-      if (!answered) return abstain('focus-not-answered');
+      };
+      if (!chosen.some(answersFocus)) {
+        // The count may stand further on in the same section, in a sentence that names the things
+        // by another word ('De Waterweggemeenten zitten bij elkaar op 180.000 inwoners' after the
+        // three names): quote that one instead, when the model finds it at all likely.
+        const sectionOf = (c: Candidate) => `${passages[c.passage]!.doc.id}\n${passages[c.passage]!.chunk.section}`;
+        const sections = new Set(chosen.map(sectionOf));
+        const rescue = candidates.find((c) => c.score >= best.score * focusRescueRatio && sections.has(sectionOf(c)) && answersFocus(c));
+        if (!rescue) return abstain('focus-not-answered');
+        const units = candidates
+          .filter((c) => c.passage === rescue.passage)
+          .sort((a, b) => a.index - b.index)
+          .map((c) => ({ index: c.index, text: c.text, heading: c.features.headingLike > 0, c }));
+        best = rescue;
+        chosen.splice(0, chosen.length, rescue, ...cohesiveNeighbours(units, rescue.index).map((n) => n.c));
+        chosen.sort((a, b) => a.index - b.index);
+      }
     }
 
     const numbers = new Map<number, number>();
