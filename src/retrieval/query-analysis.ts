@@ -79,10 +79,12 @@ export interface AnalyzedQuery {
 interface Phrase {
   keys: string[];
   /** What the phrase expands to, with the weight kind; translation marks English → Dutch. */
-  expansions: { text: string; weight: number; translation?: boolean }[];
+  expansions: { text: string; weight: number; translation?: boolean; from?: string }[];
 }
 
 const matchKey = (w: string) => stem(w.replace(/'s$/, ''));
+/** An English word without its inflection ('regions', 'funded', 'caring'), to compare surfaces. */
+const englishBase = (w: string) => w.replace(/'s$/, '').replace(/ies$/, 'y').replace(/(?:es|s|ed|ing)$/, '');
 const timeUnits = new Set(['dag', 'maand', 'jaar', 'week', 'jaartal', 'day', 'month', 'year']);
 const askingWords = new Set(['welke', 'welk', 'what', 'which']);
 
@@ -95,7 +97,7 @@ export class QueryAnalyzer {
     glossary: GlossaryEntry[] = [],
   ) {
     for (const entry of domainTerms.terms) {
-      for (const en of entry.en) this.addPhrase(en, entry.nl.map((t) => ({ text: t, weight: expansionWeights.translation, translation: true })));
+      for (const en of entry.en) this.addPhrase(en, entry.nl.map((t) => ({ text: t, weight: expansionWeights.translation, translation: true, from: en })));
       for (const nl of entry.nl) {
         const others = entry.nl.filter((o) => o !== nl).map((t) => ({ text: t, weight: expansionWeights.synonym }));
         this.addPhrase(nl, others);
@@ -156,6 +158,15 @@ export class QueryAnalyzer {
           len = p.keys.length;
           matched.push(p);
         }
+      }
+      // A word of the documents whose stem only collides with an English one ('wonen' and 'won',
+      // 'leden' and 'led', 'openbaar' and 'opens') is not that English word: no translation.
+      if (len === 1 && this.analyzer.hasWord(words[i]!.folded)) {
+        const typed = englishBase(words[i]!.folded);
+        matched = matched
+          .map((p) => ({ ...p, expansions: p.expansions.filter((e) => !e.from || foldedWords(e.from).length > 1 || englishBase(foldedWords(e.from)[0]!) === typed) }))
+          .filter((p) => p.expansions.length);
+        if (!matched.length) len = 0;
       }
       const span = words.slice(i, i + Math.max(len, 1));
       const source = span.map((w) => w.folded).join(' ');

@@ -85,3 +85,20 @@ describe('cognates', () => {
     expect(g.terms.get(stem('criterium'))).toBeLessThan(1);
   });
 });
+
+describe('English domain terms', () => {
+  const analyzer = DutchAnalyzer.fromTexts(['Het aanmeldteam Wonen is ingericht. De opdracht is gegund aan twee aanbieders.']);
+  const terms = { terms: [{ en: ['won', 'awarded'], nl: ['gegund'] }] };
+
+  it('translates the English word as typed', () => {
+    const g = new QueryAnalyzer(analyzer, terms).analyze('Who won the contract?').groups.find((x) => x.source === 'won')!;
+    expect(g.translations).toEqual([stem('gegund')]);
+  });
+
+  it('does not translate a Dutch word of the documents whose stem collides with the English one', () => {
+    expect(stem('wonen')).toBe(stem('won'));
+    const g = new QueryAnalyzer(analyzer, terms).analyze('Wie regelt het wonen in segment 2?').groups.find((x) => x.source === 'wonen')!;
+    expect(g.translations).toBeUndefined();
+    expect([...g.terms.keys()]).toEqual([stem('wonen')]);
+  });
+});
