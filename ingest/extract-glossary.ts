@@ -20,6 +20,20 @@ function isAbbreviation(s: string): boolean {
   return b.length >= 2 && b.length <= 10 && ((b.match(/[A-Z]/g) ?? []).length >= 2 || (/\d/.test(b) && /[A-Za-z]/.test(b))) && !/^\d+$/.test(b);
 }
 
+/**
+ * A short abbreviation with one capital, as laws are abbreviated ("Wet maatschappelijke
+ * ondersteuning (Wmo)", "Wgr"): only kept when each letter opens one word of the expansion, in order.
+ */
+function isWordInitialsAbbreviation(s: string): boolean {
+  return /^[A-Z][a-z]{1,4}$/.test(bare(s));
+}
+
+function wordInitialsMatch(abbr: string, expansion: string): boolean {
+  const words = expansion.split(/[\s/]+/).filter((w) => w && !MINOR_WORDS.has(w.toLowerCase()));
+  const initials = words.map((w) => w.normalize('NFKD').toLowerCase().replace(/[^a-z]/g, '')[0] ?? '#').join('');
+  return initials === bare(abbr).toLowerCase();
+}
+
 /** True when the abbreviation's letters appear in order in the expansion, starting with its first letter, and every significant word contributes. */
 export function initialsMatch(abbr: string, expansion: string): boolean {
   const a = bare(abbr).toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -74,12 +88,23 @@ export function extractGlossary(chunks: Chunk[]): GlossaryEntry[] {
       // 1. "Expansion (ABBR)" and "Expansion (ABBR’s)".
       for (const m of sentence.matchAll(new RegExp(`\\((${ABBR})\\)`, 'g'))) {
         const abbr = m[1]!;
-        if (!isAbbreviation(abbr)) continue;
-        const exp = expansionBefore(wordsBefore(sentence, m.index!), abbr, false);
-        if (exp) add(abbr, exp, chunk, sentence);
+        if (isAbbreviation(abbr)) {
+          const exp = expansionBefore(wordsBefore(sentence, m.index!), abbr, false);
+          if (exp) add(abbr, exp, chunk, sentence);
+        } else if (isWordInitialsAbbreviation(abbr)) {
+          const words = wordsBefore(sentence, m.index!);
+          for (let k = bare(abbr).length; k <= Math.min(bare(abbr).length + 3, words.length); k++) {
+            const text = words.slice(-k).join(' ');
+            if (/[()]/.test(text) || MINOR_WORDS.has(words[words.length - k]!.toLowerCase())) continue;
+            if (wordInitialsMatch(abbr, text)) {
+              add(abbr, text.replace(/[,;:]+$/g, ''), chunk, sentence);
+              break;
+            }
+          }
+        }
       }
-      // 2. "(hierna: X)", "(hierna ook: X)", "(hierna aangeduid als X)".
-      for (const m of sentence.matchAll(/\(hierna(?: ook)?(?::| aangeduid als| te noemen:?)\s*([^)]{2,40})\)/gi)) {
+      // 2. "(hierna: X)", "(hierna ook: X)", "(hierna aangeduid als X)", "(hierna X)".
+      for (const m of sentence.matchAll(/\(hierna(?: ook)?(?::| aangeduid als| te noemen:?)?\s+([^)]{2,40})\)/gi)) {
         const abbr = m[1]!.trim().replace(/^[‘'"“]|[’'"”]$/g, '');
         if (!isAbbreviation(abbr)) continue;
         const exp = expansionBefore(wordsBefore(sentence, m.index!), abbr, true);

@@ -114,4 +114,18 @@ describe('seed corpus chunks', () => {
     // Table cells such as "Bi-regionaal (ZOB)" are not expansions.
     expect(glossary.filter((g) => g.abbr === 'ZOB')).toEqual([]);
   });
+
+  it('extracts law-style abbreviations with one capital only when each letter opens a word, and "(hierna X)"', () => {
+    const chunk = (text: string) => ({ id: 'x#0', docId: 'x', ordinal: 0, text, section: '', page: null });
+    const glossary = extractGlossary([
+      chunk('Gemeenten voeren de Wet maatschappelijke ondersteuning (Wmo) en de Jeugdwet uit. Het gaat om de regio Eindhoven (Ein).'),
+      chunk('De taken staan in de Wet gemeenschappelijke regelingen (Wgr). Zie ook de bijlage (Zie).'),
+      chunk('Dit gaat over de inkoopstrategie jeugdbescherming en jeugdreclassering (hierna JBJR).'),
+    ]);
+    expect(glossary.map((g) => [g.abbr, g.expansion])).toEqual([
+      ['Wmo', 'Wet maatschappelijke ondersteuning'],
+      ['Wgr', 'Wet gemeenschappelijke regelingen'],
+      ['JBJR', 'jeugdbescherming en jeugdreclassering'],
+    ]);
+  });
 });
