@@ -215,7 +215,12 @@ export function asksForPerson(question: string): boolean {
 }
 
 /** A person's name: a title or initials before a capitalised surname ('de heer G.K. Visser', 'mw. drs. A. de Vries'). */
+/** A role or title right before a name: 'oud-minister Tamara van Ark', 'wethouder J. Jansen'. */
+const roleBeforeName =
+  /\b(?:(?:oud-)?(?:minister|staatssecretaris|wethouder|burgemeester|gedeputeerde|voorzitter|directeur|projectleider|programmamanager|kwartiermaker|former minister|alderman|mayor|chair|chairman|chairwoman|director)s?)\s+(?:\p{Lu}\p{Ll}+\s+)(?:(?:van|de|der|den|ten|ter|het)\s+)*\p{Lu}\p{Ll}+/u;
+
 export function hasPersonName(sentence: string): boolean {
+  if (roleBeforeName.test(sentence)) return true;
   return /\b(?:de heer|mevrouw|mevr\.|dhr\.|mw\.|mr\.|drs\.|dr\.|ir\.|ing\.|prof\.|mrs\.|ms\.)\s+\S|\b\p{Lu}\.(?:\s?\p{Lu}\.)*\s*(?:(?:van|de|der|den|ten|ter)\s+)*\p{Lu}\p{Ll}+/u.test(sentence);
 }
 

@@ -181,6 +181,7 @@ describe('names, places and persons asked for', () => {
     expect(asksForPerson('Wie is de voorzitter van het platform?')).toBe(true);
     expect(asksForPerson('Welke gemeente is penvoerder?')).toBe(false);
     expect(hasPersonName('Het ontslag van de heer G.K. Visser als wethouder.')).toBe(true);
+    expect(hasPersonName('… de Deskundigencommissie onder leiding van oud-minister Tamara van Ark.')).toBe(true);
     expect(hasPersonName('De wethouders jeugd van de GR Peelgemeenten.')).toBe(false);
   });
 });
