@@ -50,15 +50,15 @@ export function initialsMatch(abbr: string, expansion: string): boolean {
   return significant.every((w) => a.includes(w.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '')[0] ?? '#'));
 }
 
-/** The shortest run of words before the parenthesis whose initials match the abbreviation. */
-function expansionBefore(words: string[], abbr: string, extendCapitalised: boolean): string | null {
+/** The shortest run of words before the parenthesis that matches the abbreviation (by its initials, unless told how). */
+function expansionBefore(words: string[], abbr: string, extendCapitalised: boolean, matches: (abbr: string, expansion: string) => boolean = initialsMatch): string | null {
   for (let k = 1; k <= Math.min(8, words.length); k++) {
     const candidate = words.slice(-k);
     if (MINOR_WORDS.has(candidate[0]!.toLowerCase())) continue;
     const text = candidate.join(' ');
     // Table cells and nested parentheses ("Bi-regionaal (ZOB) (ZOB)") are no expansion.
     if (/[()]/.test(text)) return null;
-    if (initialsMatch(abbr, text)) {
+    if (matches(abbr, text)) {
       let start = words.length - k;
       // "Een 10 voor de Jeugd (hierna ook: 10vdJ)": include the capitalised word that opens the name.
       while (extendCapitalised && start > 0 && /^[A-Z]/.test(words[start - 1]!) && !/[.:;]$/.test(words[start - 2] ?? '.')) start--;
@@ -88,20 +88,10 @@ export function extractGlossary(chunks: Chunk[]): GlossaryEntry[] {
       // 1. "Expansion (ABBR)" and "Expansion (ABBR’s)".
       for (const m of sentence.matchAll(new RegExp(`\\((${ABBR})\\)`, 'g'))) {
         const abbr = m[1]!;
-        if (isAbbreviation(abbr)) {
-          const exp = expansionBefore(wordsBefore(sentence, m.index!), abbr, false);
-          if (exp) add(abbr, exp, chunk, sentence);
-        } else if (isWordInitialsAbbreviation(abbr)) {
-          const words = wordsBefore(sentence, m.index!);
-          for (let k = bare(abbr).length; k <= Math.min(bare(abbr).length + 3, words.length); k++) {
-            const text = words.slice(-k).join(' ');
-            if (/[()]/.test(text) || MINOR_WORDS.has(words[words.length - k]!.toLowerCase())) continue;
-            if (wordInitialsMatch(abbr, text)) {
-              add(abbr, text.replace(/[,;:]+$/g, ''), chunk, sentence);
-              break;
-            }
-          }
-        }
+        const matches = isAbbreviation(abbr) ? initialsMatch : isWordInitialsAbbreviation(abbr) ? wordInitialsMatch : null;
+        if (!matches) continue;
+        const exp = expansionBefore(wordsBefore(sentence, m.index!), abbr, false, matches);
+        if (exp) add(abbr, exp, chunk, sentence);
       }
       // 2. "(hierna: X)", "(hierna ook: X)", "(hierna aangeduid als X)", "(hierna X)".
       for (const m of sentence.matchAll(/\(hierna(?: ook)?(?::| aangeduid als| te noemen:?)?\s+([^)]{2,40})\)/gi)) {

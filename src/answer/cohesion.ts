@@ -24,8 +24,8 @@ const leansBack = new RegExp(
  * ("In deze brief …", "In dit hoofdstuk …").
  */
 const pointsBackByPhrase =
-  /^[("“‘']?(?:in|op|na|voor|tijdens|vanaf|tot|sinds|gedurende|bij|met|door|naast|ondanks|at|during|after|before|since|by|from|until|in|for|with|despite)\s+(?:die|dat|deze|dit|diezelfde|datzelfde|dezelfde|hetzelfde|that|this|these|those|the same)\s+(\p{L}+)/iu;
-const selfReference = /^(?:brief|raadsinformatiebrief|document|notitie|nota|memo|rapport|rapportage|voorstel|raadsvoorstel|hoofdstuk|paragraaf|bijlage|tabel|figuur|overzicht|letter|document|chapter|section|report|table|figure|annex|note)$/iu;
+  /^[("“‘']?(?:in|op|na|voor|tijdens|vanaf|tot|sinds|gedurende|bij|met|door|naast|ondanks|at|during|after|before|since|by|from|until|for|with|despite)\s+(?:die|dat|deze|dit|diezelfde|datzelfde|dezelfde|hetzelfde|that|this|these|those|the same)\s+(\p{L}+)/iu;
+const selfReference = /^(?:brief|raadsinformatiebrief|document|notitie|nota|memo|rapport|rapportage|voorstel|raadsvoorstel|hoofdstuk|paragraaf|bijlage|tabel|figuur|overzicht|letter|chapter|section|report|table|figure|annex|note)$/iu;
 
 export function leansOnPrevious(text: string): boolean {
   const t = text.trim();

@@ -8,7 +8,7 @@ import { DutchAnalyzer, foldText } from '../retrieval/dutch-analyzer.js';
 import { conceptAbsent, coverageOf, groupImportance, groupKnown, groupMatch, type TermStats } from '../retrieval/evidence.js';
 import { understandingFor, type QueryUnderstanding } from '../retrieval/hybrid-retriever.js';
 import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } from '../retrieval/query-analysis.js';
-import { cohesiveNeighbours } from './cohesion.js';
+import { cohesiveNeighbours, type CohesionUnit } from './cohesion.js';
 import { repeatsAskedCount } from './unfilled-slot.js';
 import { listIntro, looksLikeItem, type ListIntro } from './list-items.js';
 import { askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPlace, factsIn, hasAmount, hasPersonName, hasPlace, newNames, type QuestionType } from './question-type.js';
@@ -43,10 +43,10 @@ export interface Evidence {
   bestCoverage: number;
 }
 
-/** Which check made the answerer abstain: for logs and for measuring the checks. */
 /** How likely, next to the best, a sentence further on must be to answer a count in its stead. */
 const focusRescueRatio = 0.05;
 
+/** Which check made the answerer abstain: for logs and for measuring the checks. */
 export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
 
 export interface Candidate extends ScoredUnit {
@@ -250,8 +250,21 @@ export class ExtractiveAnswerer implements Answerer {
       break;
     }
 
+    // A passage's units in reading order, as the cohesion checks read them.
+    const cohesionUnits = new Map<number, (CohesionUnit & { c: Candidate })[]>();
+    const unitsOf = (passage: number) => {
+      let units = cohesionUnits.get(passage);
+      if (!units) {
+        units = candidates
+          .filter((c) => c.passage === passage)
+          .sort((a, b) => a.index - b.index)
+          .map((c) => ({ index: c.index, text: c.text, heading: c.features.headingLike > 0, c }));
+        cohesionUnits.set(passage, units);
+      }
+      return units;
+    };
     const chosen: Candidate[] = [best];
-    const same = candidates.filter((c) => c.passage === best.passage).sort((a, b) => a.index - b.index);
+    const same = unitsOf(best.passage).map((x) => x.c);
     // A sentence that introduces a list (ends with ':', announces 'drie mijlpalen') takes its items,
     // which may go on in the next chunk of the document; a list question takes the sentences after.
     const intro = listIntro(best.text);
@@ -312,11 +325,7 @@ export class ExtractiveAnswerer implements Answerer {
       for (const q of quoted) {
         const room = 700 - chosen.reduce((s, c) => s + c.text.length, 0);
         if (room <= 0) break;
-        const units = candidates
-          .filter((c) => c.passage === q.passage)
-          .sort((a, b) => a.index - b.index)
-          .map((c) => ({ index: c.index, text: c.text, heading: c.features.headingLike > 0, c }));
-        for (const n of cohesiveNeighbours(units, q.index, Math.min(450, room))) if (!chosen.includes(n.c)) chosen.push(n.c);
+        for (const n of cohesiveNeighbours(unitsOf(q.passage), q.index, Math.min(450, room))) if (!chosen.includes(n.c)) chosen.push(n.c);
       }
     }
     // The best passage first, reading order within a passage.
@@ -391,12 +400,8 @@ export class ExtractiveAnswerer implements Answerer {
         const sections = new Set(chosen.map(sectionOf));
         const rescue = candidates.find((c) => c.score >= best.score * focusRescueRatio && sections.has(sectionOf(c)) && answersFocus(c));
         if (!rescue) return abstain('focus-not-answered');
-        const units = candidates
-          .filter((c) => c.passage === rescue.passage)
-          .sort((a, b) => a.index - b.index)
-          .map((c) => ({ index: c.index, text: c.text, heading: c.features.headingLike > 0, c }));
         best = rescue;
-        chosen.splice(0, chosen.length, rescue, ...cohesiveNeighbours(units, rescue.index).map((n) => n.c));
+        chosen.splice(0, chosen.length, rescue, ...cohesiveNeighbours(unitsOf(rescue.passage), rescue.index).map((n) => n.c));
         chosen.sort((a, b) => a.index - b.index);
       }
     }

@@ -214,11 +214,11 @@ export function asksForPerson(question: string): boolean {
   return /\b(wie|who)\b.*\b(wethouder|wethouders|burgemeester|voorzitter|directeur|projectleider|programmamanager|manager|minister|staatssecretaris|secretaris|ambtenaar|contactpersoon|leider|alderman|mayor|chair|chairs|chairman|chairperson|director|project leader|programme manager|program manager|leads|contact person|secretary)\b/.test(foldText(question));
 }
 
-/** A person's name: a title or initials before a capitalised surname ('de heer G.K. Visser', 'mw. drs. A. de Vries'). */
-/** A role or title right before a name: 'oud-minister Tamara van Ark', 'wethouder J. Jansen'. */
+/** A role right before a first name and surname: 'oud-minister Tamara van Ark', 'wethouder Jan Jansen'. */
 const roleBeforeName =
   /\b(?:(?:oud-)?(?:minister|staatssecretaris|wethouder|burgemeester|gedeputeerde|voorzitter|directeur|projectleider|programmamanager|kwartiermaker|former minister|alderman|mayor|chair|chairman|chairwoman|director)s?)\s+(?:\p{Lu}\p{Ll}+\s+)(?:(?:van|de|der|den|ten|ter|het)\s+)*\p{Lu}\p{Ll}+/u;
 
+/** A person's name: a role, title or initials before it ('oud-minister Tamara van Ark', 'de heer G.K. Visser', 'mw. drs. A. de Vries'). */
 export function hasPersonName(sentence: string): boolean {
   if (roleBeforeName.test(sentence)) return true;
   return /\b(?:de heer|mevrouw|mevr\.|dhr\.|mw\.|mr\.|drs\.|dr\.|ir\.|ing\.|prof\.|mrs\.|ms\.)\s+\S|\b\p{Lu}\.(?:\s?\p{Lu}\.)*\s*(?:(?:van|de|der|den|ten|ter)\s+)*\p{Lu}\p{Ll}+/u.test(sentence);

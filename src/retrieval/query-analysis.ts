@@ -78,8 +78,11 @@ export interface AnalyzedQuery {
 
 interface Phrase {
   keys: string[];
-  /** What the phrase expands to, with the weight kind; translation marks English → Dutch. */
-  expansions: { text: string; weight: number; translation?: boolean; from?: string }[];
+  /**
+   * What the phrase expands to, with the weight kind; translation marks English → Dutch, and
+   * englishWord is the uninflected English word a one-word translation comes from.
+   */
+  expansions: { text: string; weight: number; translation?: boolean; englishWord?: string }[];
 }
 
 const matchKey = (w: string) => stem(w.replace(/'s$/, ''));
@@ -97,7 +100,11 @@ export class QueryAnalyzer {
     glossary: GlossaryEntry[] = [],
   ) {
     for (const entry of domainTerms.terms) {
-      for (const en of entry.en) this.addPhrase(en, entry.nl.map((t) => ({ text: t, weight: expansionWeights.translation, translation: true, from: en })));
+      for (const en of entry.en) {
+        const words = foldedWords(en);
+        const englishWord = words.length === 1 ? englishBase(words[0]!) : undefined;
+        this.addPhrase(en, entry.nl.map((t) => ({ text: t, weight: expansionWeights.translation, translation: true, englishWord })));
+      }
       for (const nl of entry.nl) {
         const others = entry.nl.filter((o) => o !== nl).map((t) => ({ text: t, weight: expansionWeights.synonym }));
         this.addPhrase(nl, others);
@@ -164,7 +171,7 @@ export class QueryAnalyzer {
       if (len === 1 && this.analyzer.hasWord(words[i]!.folded)) {
         const typed = englishBase(words[i]!.folded);
         matched = matched
-          .map((p) => ({ ...p, expansions: p.expansions.filter((e) => !e.from || foldedWords(e.from).length > 1 || englishBase(foldedWords(e.from)[0]!) === typed) }))
+          .map((p) => ({ ...p, expansions: p.expansions.filter((e) => !e.englishWord || e.englishWord === typed) }))
           .filter((p) => p.expansions.length);
         if (!matched.length) len = 0;
       }
