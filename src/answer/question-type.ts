@@ -14,7 +14,7 @@ export function questionType(question: string): QuestionType {
   if (/\b(hoeveel|how many|how much|aantal|number of)\b/.test(q)) return 'howMany';
   // An amount ('wat is het budget', 'what hourly rate', 'wat kost') is answered by a number.
   if (asksForAmount(q)) return 'howMany';
-  if (/\b(wanneer|when|op welke datum|welke datum|what date|which date|in welk jaar|what year|which year|welke (dag|maand|week)|(what|which) (day|month|week)|per wanneer|deadline|hoe lang|how long|looptijd)\b/.test(q)) return 'when';
+  if (/\b(wanneer|when|op welke datum|welke datum|welke data|what dates?|which dates?|in welk jaar|what year|which year|welke (dag|maand|week)|(what|which) (day|month|week)|per wanneer|deadline|hoe lang|how long|looptijd)\b/.test(q)) return 'when';
   if (/\b(schaalniveau|scale level|welk niveau|what level|which level|op welke schaal|at what scale)\b/.test(q)) return 'level';
   if (/\b(wie|who|by whom|bij wie|door wie|welke gemeente|which municipality|welke organisatie|which organisation|which organization)\b/.test(q)) return 'who';
   if (/\b(welke|which|what are|wat zijn|noem)\b/.test(q) && /\b(\w+en|\w+s)\b/.test(q)) return 'list';
@@ -43,6 +43,11 @@ export function asksForDuration(question: string): boolean {
 export const durationPattern = /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six)\s+(jaar|jaren|maanden|maand|weken|week|dagen|dag|years?|months?|weeks?|days?)\b|\bonbepaalde tijd\b|\bindefinite/;
 
 const months = '(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|june|july|august|october)';
+const englishMonths: Record<string, string> = { january: 'januari', february: 'februari', march: 'maart', may: 'mei', june: 'juni', july: 'juli', august: 'augustus', october: 'oktober' };
+/** Folded text with English month names in Dutch, so that dates compare across the two languages. */
+function dutchMonths(text: string): string {
+  return text.replace(/\b(january|february|march|may|june|july|august|october)\b/g, (m) => englishMonths[m]!);
+}
 const datePattern = new RegExp(`\\b(\\d{1,2}\\s+${months}(\\s+\\d{4})?|${months}\\s+\\d{4}|medio\\s+\\d{4}|(begin|eind|half)\\s+\\d{4}|\\d{1,2}[-/]\\d{1,2}[-/]\\d{2,4}|(19|20)\\d{2})\\b`);
 const relativeTimePattern = new RegExp(
   `\\b((dit|deze|volgend|volgende|komend|komende|vorig|vorige|afgelopen)\\s+(jaar|najaar|voorjaar|zomer|winter|kwartaal|maand|week)|eind dit jaar|(begin|eind|medio|half|halverwege)\\s+${months}|(in het |het )?(voorjaar|najaar|zomer|winter)|(eerste|tweede|derde|vierde)\\s+(kwartaal|helft|halfjaar)|(this|next|last)\\s+(year|autumn|fall|spring|summer|winter|quarter|month))\\b`,
@@ -91,19 +96,22 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
     case 'when': {
       // 'Hoe lang loopt het contract?' is answered by a length of time ('zes jaar'), not by a date.
       if (asksForDuration(q)) return durationPattern.test(s) ? 1 : 0;
-      const dates = [...s.matchAll(new RegExp(datePattern.source, 'g'))].map((m) => m[0].replace(/\s+/g, ' '));
+      const dates = [...s.matchAll(new RegExp(datePattern.source, 'g'))].map((m) => dutchMonths(m[0].replace(/\s+/g, ' ')));
+      // 'On what dates … in January and February 2019' names the months the Dutch sentence repeats.
+      const qd = dutchMonths(q);
+      // 'Op welke datum' asks for a day: 'in maart 2021' or '2021' is a moment, not an answer to it.
+      const wantsDate = /\b(welke datum|welke data|op welke dag|what date|what dates|which date|which dates|on what day|which day)\b/.test(q);
       if (!dates.length) {
         // A relative moment ('dit najaar', 'eind april', 'uiterlijk volgend jaar') answers a when
         // question too, if less exactly than a date.
         const relative = [...s.matchAll(new RegExp(relativeTimePattern.source, 'g'))].map((m) => m[0].replace(/\s+/g, ' '));
-        // 'Op welke datum' asks for a date: 'eind deze maand' is a moment, not an answer to it.
-        const wantsDate = /\b(welke datum|op welke dag|what date|which date|on what day)\b/.test(q);
         return relative.length && newOnes(relative, q) > 0 ? (wantsDate ? 0.3 : 0.5) : 0;
       }
-      const fresh = newOnes(dates, q);
+      const fresh = dates.filter((d) => newOnes([d], qd) > 0);
+      if (!fresh.length) return 0.2;
+      if (wantsDate) return fresh.some((d) => /^\d/.test(d)) ? 1 : 0.4;
       // A day or month is more of an answer than a bare year.
-      const precise = dates.some((d) => !/^(19|20)\d{2}$/.test(d) && !q.includes(d));
-      return fresh === 0 ? 0.2 : precise ? 1 : 0.6;
+      return fresh.some((d) => !/^(19|20)\d{2}$/.test(d)) ? 1 : 0.6;
     }
     case 'howMany': {
       const years = new Set([...s.matchAll(/\b(19|20)\d{2}\b/g)].map((m) => m[0]));

@@ -193,6 +193,18 @@ describe('explicit date questions', () => {
     expect(typeCue('when', s, [], 'Op welke datum is het rapport gepresenteerd?')).toBeLessThan(0.5);
     expect(typeCue('when', s, [], 'Wanneer wordt het rapport gepresenteerd?')).toBe(0.5);
   });
+
+  it('want a day, and do not take the months an English question names for new ones', async () => {
+    const { typeCue, questionType } = await import('../../../src/answer/question-type.js');
+    const q = 'On what dates were the two meetings held in January and February 2019?';
+    expect(questionType(q)).toBe('when');
+    expect(typeCue('when', 'In januari en februari 2019 hebben er twee overleggen plaatsgevonden.', [], q)).toBeLessThan(0.5);
+    expect(typeCue('when', 'Het overleg vond plaats op 14 januari 2019.', [], q)).toBe(1);
+    // A month is less than a day when a date is asked for, and still an answer to 'wanneer'.
+    expect(typeCue('when', 'Het overleg vond plaats in maart 2019.', [], 'Op welke datum vond het overleg plaats?')).toBeLessThan(0.5);
+    expect(typeCue('when', 'Het overleg vond plaats in maart 2019.', [], 'Wanneer vond het overleg plaats?')).toBe(1);
+    expect(typeCue('when', 'Het contract loopt tot 1-1-2022.', [], 'Until what date does the contract run?')).toBe(1);
+  });
 });
 
 describe('duration questions', () => {
