@@ -11,7 +11,7 @@ import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } 
 import { cohesiveNeighbours, type CohesionUnit } from './cohesion.js';
 import { repeatsAskedCount } from './unfilled-slot.js';
 import { listIntro, looksLikeItem, type ListIntro } from './list-items.js';
-import { askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPlace, factsIn, hasAmount, hasPersonName, hasPlace, newNames, type QuestionType } from './question-type.js';
+import { askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, factsIn, hasAmount, hasPersonName, hasPlace, newNames, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
 import type { AnswerConfidence, ConfidenceFeatureName, UnitScorer } from './unit-scorer.js';
 
@@ -47,7 +47,7 @@ export interface Evidence {
 const focusRescueRatio = 0.05;
 
 /** Which check made the answerer abstain: for logs and for measuring the checks. */
-export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
+export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
 
 export interface Candidate extends ScoredUnit {
   /** Unit score plus the passage's rank. */
@@ -373,7 +373,11 @@ export class ExtractiveAnswerer implements Answerer {
     // only (documents give reasons without 'omdat' often enough), never decisive on their own.
     if (type === 'why' && !chosen.some((c) => c.cue >= 0.5)) flags.noReason = 1;
     if (asksForDuration(question.text) && !chosen.some((c) => c.cue >= 0.5)) flags.noDuration = 1;
-    if (asksForPerson(question.text) && !chosen.some((c) => hasPersonName(c.text))) flags.noPerson = 1;
+    if (asksForPerson(question.text) && !chosen.some((c) => hasPersonName(c.text))) {
+      // A role only a person holds (an alderman, a project leader) is not answered without a name.
+      if (asksForPersonOnly(question.text)) return abstain('no-person');
+      flags.noPerson = 1;
+    }
     // 'Welk extern bureau …', 'which housing corporation …': a name is asked for, not the kind of body.
     if (asksForOrganisationName(question.text) && !chosen.some((c) => newNames(c.text, question.text) > 0)) flags.noName = 1;
     if (asksForPlace(question.text) && !chosen.some((c) => hasPlace(c.text, question.text))) flags.noPlace = 1;

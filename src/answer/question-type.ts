@@ -222,6 +222,17 @@ export function asksForPerson(question: string): boolean {
   return /\b(wie|who)\b.*\b(wethouder|wethouders|burgemeester|voorzitter|directeur|projectleider|programmamanager|manager|minister|staatssecretaris|secretaris|ambtenaar|contactpersoon|leider|alderman|mayor|chair|chairs|chairman|chairperson|director|project leader|programme manager|program manager|leads|contact person|secretary)\b/.test(foldText(question));
 }
 
+/**
+ * 'Wie is de wethouder …', 'who is the contract manager …': a role only a person holds. A chair or a
+ * lead may be a body ('onder voorzitterschap van de gemeente Helmond'); an alderman never is.
+ */
+export function asksForPersonOnly(question: string): boolean {
+  return (
+    asksForPerson(question) &&
+    /\b(wie|who)\b.*\b(wethouder|wethouders|burgemeester|directeur|projectleider|programmamanager|contractmanager|manager|minister|staatssecretaris|ambtenaar|contactpersoon|alderman|aldermen|mayor|director|project leader|programme manager|program manager|contract manager|contact person)\b/.test(foldText(question))
+  );
+}
+
 /** A role right before a first name and surname: 'oud-minister Tamara van Ark', 'wethouder Jan Jansen'. */
 const roleBeforeName =
   /\b(?:(?:oud-)?(?:minister|staatssecretaris|wethouder|burgemeester|gedeputeerde|voorzitter|directeur|projectleider|programmamanager|kwartiermaker|former minister|alderman|mayor|chair|chairman|chairwoman|director)s?)\s+(?:\p{Lu}\p{Ll}+\s+)(?:(?:van|de|der|den|ten|ter|het)\s+)*\p{Lu}\p{Ll}+/u;

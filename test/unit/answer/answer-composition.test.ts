@@ -19,6 +19,8 @@ beforeAll(async () => {
     extra('nvo-2021', 5, 'Binnen onze regio hanteren wij een differentiatie in de bekostiging van de jeugdhulp. Daarin onderscheiden we 3 stromen, van lumpsum tot inspanningsgerichte bekostiging.', '8.2 Differentiatie'),
     extra('kader-2020', 2, 'Op 12 juli 2022 hebben twee aanbieders een klacht ingediend bij de aanbestedende dienst over de aanbesteding.', 'Planning'),
     extra('kader-2020', 3, 'Spannender is het oordeel van de Deskundigencommissie onder leiding van oud-minister Tamara van Ark. De commissie bekijkt de uitvoering van de Hervormingsagenda en de financiën.', 'Toezicht'),
+    extra('kader-2020', 4, 'De wethouders jeugd van de gemeenten Helmond en Geldrop-Mierlo stelden het programmaplan voor de inkoopsamenwerking vast.', 'Bestuur'),
+    extra('kader-2020', 5, 'Elk kwartaal is er een overleg over het berichtenverkeer met de aanbieders, onder voorzitterschap van de gemeente Helmond.', 'Berichtenverkeer'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -50,6 +52,16 @@ describe.each([
     const a = await ask('Wanneer hebben twee aanbieders een klacht ingediend over de aanbesteding?');
     expect(a.abstained).toBe(false);
     expect(a.text).toContain('12 juli 2022');
+  });
+
+  it('abstains when a role only a person holds is asked for and the passage names no one', async () => {
+    const a = await ask('Wie is de wethouder jeugd van de gemeente Geldrop-Mierlo?');
+    expect(a.abstained).toBe(true);
+    expect(a.abstainReason).toBe('no-person');
+    // A chair may be a body: that question is answered by the municipality that chairs.
+    const chair = await ask('Wie is voorzitter van het kwartaaloverleg over het berichtenverkeer met de aanbieders?');
+    expect(chair.abstained).toBe(false);
+    expect(chair.text).toContain('onder voorzitterschap van de gemeente Helmond');
   });
 
   it('answers who leads a body when the question\'s other name follows in the next sentence', async () => {

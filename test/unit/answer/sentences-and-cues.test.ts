@@ -180,6 +180,10 @@ describe('names, places and persons asked for', () => {
     const { asksForPerson, hasPersonName } = await import('../../../src/answer/question-type.js');
     expect(asksForPerson('Wie is de voorzitter van het platform?')).toBe(true);
     expect(asksForPerson('Welke gemeente is penvoerder?')).toBe(false);
+    const { asksForPersonOnly } = await import('../../../src/answer/question-type.js');
+    expect(asksForPersonOnly('Wie is de wethouder jeugd van Helmond?')).toBe(true);
+    expect(asksForPersonOnly('Who is the contract manager for segment 1?')).toBe(true);
+    expect(asksForPersonOnly('Who chairs the quarterly consultation?')).toBe(false);
     expect(hasPersonName('Het ontslag van de heer G.K. Visser als wethouder.')).toBe(true);
     expect(hasPersonName('… de Deskundigencommissie onder leiding van oud-minister Tamara van Ark.')).toBe(true);
     expect(hasPersonName('De wethouders jeugd van de GR Peelgemeenten.')).toBe(false);
