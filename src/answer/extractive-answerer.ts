@@ -263,8 +263,19 @@ export class ExtractiveAnswerer implements Answerer {
       }
       return units;
     };
-    const chosen: Candidate[] = [best];
     const same = unitsOf(best.passage).map((x) => x.c);
+    // A list question whose best unit is an item halfway down a list ('- Personeel: …' after '-
+    // Schaal: …') is answered by the whole list: start from the sentence that announces it.
+    if (type === 'list' && !best.namedRow && looksLikeItem(best.text)) {
+      for (const c of same.filter((x) => x.index < best.index).reverse()) {
+        if (listIntro(c.text)?.colon) {
+          best = c;
+          break;
+        }
+        if (!looksLikeItem(c.text)) break;
+      }
+    }
+    const chosen: Candidate[] = [best];
     // A sentence that introduces a list (ends with ':', announces 'drie mijlpalen') takes its items,
     // which may go on in the next chunk of the document; a list question takes the sentences after.
     const intro = listIntro(best.text);

@@ -21,6 +21,7 @@ beforeAll(async () => {
     extra('kader-2020', 3, 'Spannender is het oordeel van de Deskundigencommissie onder leiding van oud-minister Tamara van Ark. De commissie bekijkt de uitvoering van de Hervormingsagenda en de financiën.', 'Toezicht'),
     extra('kader-2020', 4, 'De wethouders jeugd van de gemeenten Helmond en Geldrop-Mierlo stelden het programmaplan voor de inkoopsamenwerking vast.', 'Bestuur'),
     extra('kader-2020', 5, 'Elk kwartaal is er een overleg over het berichtenverkeer met de aanbieders, onder voorzitterschap van de gemeente Helmond.', 'Berichtenverkeer'),
+    extra('nvo-2021', 7, 'Een aantal criteria op basis waarvan bepaald kan worden of voor een functie samenwerking over de regiogrens nodig is zijn:\n- Schaal: schaarste van het aanbod in relatie tot volume en kosten\n- Personeel: beschikbaar maken en behouden van professionals in een gebied\n- Kennis: behouden van kennis over zeldzame functies', '5 Samenwerking over de regiogrens'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -52,6 +53,13 @@ describe.each([
     const a = await ask('Wanneer hebben twee aanbieders een klacht ingediend over de aanbesteding?');
     expect(a.abstained).toBe(false);
     expect(a.text).toContain('12 juli 2022');
+  });
+
+  it('answers a list question from the announcement when its best unit is an item halfway down the list', async () => {
+    const a = await ask('Welke criteria over personeel en professionals bepalen of samenwerking over de regiogrens nodig is?');
+    expect(a.abstained).toBe(false);
+    expect(a.text).toContain('Een aantal criteria');
+    for (const item of ['Schaal:', 'Personeel:', 'Kennis:']) expect(a.text).toContain(item);
   });
 
   it('abstains when a role only a person holds is asked for and the passage names no one', async () => {
