@@ -217,9 +217,19 @@ export function askedThing(question: string): string | undefined {
   return phrase[phrase.length - 1];
 }
 
+// Roles only a person holds, and roles a body may hold too ('onder voorzitterschap van de gemeente
+// Helmond'): both make a 'wie/who' question one after a person.
+const personOnlyRoles =
+  'wethouder|wethouders|burgemeester|directeur|projectleider|programmamanager|manager|minister|staatssecretaris|ambtenaar|contactpersoon|alderman|mayor|director|project leader|programme manager|program manager|contact person';
+const personOrBodyRoles = 'voorzitter|secretaris|leider|chair|chairs|chairman|chairperson|leads|secretary';
+const asksForRole = new RegExp(`\\b(wie|who)\\b.*\\b(${personOnlyRoles}|${personOrBodyRoles})\\b`);
+// 'contractmanager' and 'aldermen' are not roles asksForPerson knows: they count here only when the
+// question also names one it does.
+const asksForPersonOnlyRole = new RegExp(`\\b(wie|who)\\b.*\\b(${personOnlyRoles}|contractmanager|aldermen)\\b`);
+
 /** 'Wie is de wethouder …', 'who chairs …': a question after a person, answered by a person's name. */
 export function asksForPerson(question: string): boolean {
-  return /\b(wie|who)\b.*\b(wethouder|wethouders|burgemeester|voorzitter|directeur|projectleider|programmamanager|manager|minister|staatssecretaris|secretaris|ambtenaar|contactpersoon|leider|alderman|mayor|chair|chairs|chairman|chairperson|director|project leader|programme manager|program manager|leads|contact person|secretary)\b/.test(foldText(question));
+  return asksForRole.test(foldText(question));
 }
 
 /**
@@ -227,10 +237,7 @@ export function asksForPerson(question: string): boolean {
  * lead may be a body ('onder voorzitterschap van de gemeente Helmond'); an alderman never is.
  */
 export function asksForPersonOnly(question: string): boolean {
-  return (
-    asksForPerson(question) &&
-    /\b(wie|who)\b.*\b(wethouder|wethouders|burgemeester|directeur|projectleider|programmamanager|contractmanager|manager|minister|staatssecretaris|ambtenaar|contactpersoon|alderman|aldermen|mayor|director|project leader|programme manager|program manager|contract manager|contact person)\b/.test(foldText(question))
-  );
+  return asksForPerson(question) && asksForPersonOnlyRole.test(foldText(question));
 }
 
 /** A role right before a first name and surname: 'oud-minister Tamara van Ark', 'wethouder Jan Jansen'. */
