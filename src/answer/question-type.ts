@@ -109,9 +109,11 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
       }
       const fresh = dates.filter((d) => newOnes([d], qd) > 0);
       if (!fresh.length) return 0.2;
-      if (wantsDate) return fresh.some((d) => /^\d/.test(d)) ? 1 : 0.4;
+      const bareYear = (d: string) => /^(19|20)\d{2}$/.test(d);
+      // A day opens with its number ('28 augustus', '1-1-2022'); a bare year does too, and is none.
+      if (wantsDate) return fresh.some((d) => /^\d/.test(d) && !bareYear(d)) ? 1 : 0.4;
       // A day or month is more of an answer than a bare year.
-      return fresh.some((d) => !/^(19|20)\d{2}$/.test(d)) ? 1 : 0.6;
+      return fresh.some((d) => !bareYear(d)) ? 1 : 0.6;
     }
     case 'howMany': {
       const years = new Set([...s.matchAll(/\b(19|20)\d{2}\b/g)].map((m) => m[0]));

@@ -206,6 +206,7 @@ describe('explicit date questions', () => {
     expect(typeCue('when', 'Het overleg vond plaats op 14 januari 2019.', [], q)).toBe(1);
     // A month is less than a day when a date is asked for, and still an answer to 'wanneer'.
     expect(typeCue('when', 'Het overleg vond plaats in maart 2019.', [], 'Op welke datum vond het overleg plaats?')).toBeLessThan(0.5);
+    expect(typeCue('when', 'Het overleg vond plaats in 2019.', [], 'Op welke datum vond het overleg plaats?')).toBeLessThan(0.5);
     expect(typeCue('when', 'Het overleg vond plaats in maart 2019.', [], 'Wanneer vond het overleg plaats?')).toBe(1);
     expect(typeCue('when', 'Het contract loopt tot 1-1-2022.', [], 'Until what date does the contract run?')).toBe(1);
   });
