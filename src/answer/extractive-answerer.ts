@@ -11,7 +11,7 @@ import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } 
 import { cohesiveNeighbours, type CohesionUnit } from './cohesion.js';
 import { repeatsAskedCount } from './unfilled-slot.js';
 import { listIntro, looksLikeItem, type ListIntro } from './list-items.js';
-import { askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, factsIn, hasAmount, hasPersonName, hasPlace, newNames, type QuestionType } from './question-type.js';
+import { answersContactDetail, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, factsIn, hasAmount, hasPersonName, hasPlace, newNames, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
 import type { AnswerConfidence, ConfidenceFeatureName, UnitScorer } from './unit-scorer.js';
 
@@ -47,7 +47,7 @@ export interface Evidence {
 const focusRescueRatio = 0.05;
 
 /** Which check made the answerer abstain: for logs and for measuring the checks. */
-export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
+export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-contact-detail' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
 
 export interface Candidate extends ScoredUnit {
   /** Unit score plus the passage's rank. */
@@ -377,6 +377,8 @@ export class ExtractiveAnswerer implements Answerer {
     // A question after a sum of money is not answered by sentences without one ('met concept
     // begroting' names a budget, not its size).
     if (asksForAmount(question.text) && !chosen.some((c) => hasAmount(c.text))) return abstain('no-amount');
+    // 'Wat is het IP-adres …' answered by a sentence about IP addresses that gives none.
+    if (answersContactDetail(question.text, chosen.map((c) => c.text)) === false) return abstain('no-contact-detail');
     // 'Welke twee aanbieders …' answered by '… hebben twee aanbieders een klacht ingediend': the
     // sentence repeats the count the question gives and names none of them.
     if (repeatsAskedCount(question.text, chosen.map((c) => c.text))) return abstain('count-not-named');

@@ -27,7 +27,28 @@ export function asksForAmount(question: string): boolean {
   return /\b(wat kost|wat kosten|hoeveel (geld|budget|middelen|euro|subsidie)|how much (money|funding|budget)|what does \S+ cost|hoe (groot|hoog) (is|was|wordt|werd) (het|de) (tekort|budget|begroting|bedrag|overschot|subsidie)|in euro'?s|in euros|how (big|large|high) (is|was) the (?:\S+ ){0,3}(deficit|budget|amount|shortfall|surplus))\b|\b(wat|what|welk|welke|which)\s+(is\s+|was\s+|are\s+)?(het\s+|de\s+|the\s+)?(totale\s+|total\s+)?(budget|bedrag|uurtarief|tarief|prijs|amount|price|cost|costs|hourly rate|fee|tariff)\b/.test(q) ||
     // 'What maximum fee …', 'what is the total contract value', 'how large is the annual lump sum':
     // a sum-of-money noun a few words after the asking word.
+    // 'Hoeveel geven de gemeenten uit …', 'how much do they pay …': a money verb after 'how much'.
+    /\bhoeveel\s+(geven|geeft|gaf|gaven|besteden|besteedt|betalen|betaalt|kost|kosten|kostte|ontvangen|ontvangt)\b|\bhow much\b(?:\s+\S+){0,6}?\s+(cost|costs|spend|spends|spent|pay|pays|paid|receive|receives|received)\b/.test(q) ||
     /\b(wat|what|welk|welke|which|hoe hoog|hoe groot|how large|how big|how high)\b(?:\s+(?:is|was|are|were|de|het|een|the|a|an|maximum|maximale|maximaal|minimum|minimale|total|totale|annual|yearly|jaarlijkse|daily|dagelijkse|hourly|monthly|maandelijkse)){0,4}\s+(fee|fees|penalty|boete|tarief|tariff|contract value|contractwaarde|prijs|price|budget|bedrag|amount|lump sum|lumpsum|vergoeding)\b/u.test(q);
+}
+
+/** Contact details and addresses a question can ask for, each with the shape that answers it. */
+const contactDetails = [
+  { asked: /\b(telefoonnummer|telefoonnummers|phone number|phone numbers|telephone number|bellen naar)\b/, shape: /(?:\+31|\b0)[\d\s()-]{8,}\d/ },
+  { asked: /\b(ip-?adres|ip-?adressen|ip address|ip addresses)\b/, shape: /\b\d{1,3}(?:\.\d{1,3}){3}\b/ },
+  { asked: /\b(e-?mailadres|e-?mailadressen|e-?mail address|email address)\b/, shape: /[\w.+-]+@[\w-]+\.[\w.]+/ },
+  { asked: /\b(website|webadres|web address|url)\b/, shape: /\bhttps?:\/\/|\bwww\.|\b[\w-]+\.(?:nl|com|org|eu)\b/ },
+];
+
+/**
+ * Does a sentence carry the contact detail the question asks for ('wat is het IP-adres', 'what's the
+ * phone number')? Undefined when the question asks for none: then there is nothing to check.
+ */
+export function answersContactDetail(question: string, sentences: string[]): boolean | undefined {
+  const q = foldText(question);
+  const asked = contactDetails.filter((d) => d.asked.test(q));
+  if (!asked.length) return undefined;
+  return asked.every((d) => sentences.some((s) => d.shape.test(s)));
 }
 
 /** A sum of money in a sentence: a currency, or a number with thousands separators or 'miljoen'. */

@@ -22,6 +22,7 @@ beforeAll(async () => {
     extra('kader-2020', 4, 'De wethouders jeugd van de gemeenten Helmond en Geldrop-Mierlo stelden het programmaplan voor de inkoopsamenwerking vast.', 'Bestuur'),
     extra('kader-2020', 5, 'Elk kwartaal is er een overleg over het berichtenverkeer met de aanbieders, onder voorzitterschap van de gemeente Helmond.', 'Berichtenverkeer'),
     extra('nvo-2021', 7, 'Een aantal criteria op basis waarvan bepaald kan worden of voor een functie samenwerking over de regiogrens nodig is zijn:\n- Schaal: schaarste van het aanbod in relatie tot volume en kosten\n- Personeel: beschikbaar maken en behouden van professionals in een gebied\n- Kennis: behouden van kennis over zeldzame functies', '5 Samenwerking over de regiogrens'),
+    extra('kader-2020', 6, 'Met het source IP-adres van de aanvrager wordt bedoeld het IP-adres van de machine van waaruit berichten naar de ketenpartner worden verstuurd.', 'Aansluiting'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -70,6 +71,12 @@ describe.each([
     const chair = await ask('Wie is voorzitter van het kwartaaloverleg over het berichtenverkeer met de aanbieders?');
     expect(chair.abstained).toBe(false);
     expect(chair.text).toContain('onder voorzitterschap van de gemeente Helmond');
+  });
+
+  it('abstains when an IP address is asked for and the passage only explains what one is', async () => {
+    const a = await ask('Wat is het IP-adres van de machine van de aanvrager voor berichten naar de ketenpartner?');
+    expect(a.abstained).toBe(true);
+    expect(a.abstainReason).toBe('no-contact-detail');
   });
 
   it('answers who leads a body when the question\'s other name follows in the next sentence', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences, splitTableRows, splitTableUnits } from '../../../src/answer/sentences.js';
-import { asksForAmount, hasAmount, questionType, typeCue } from '../../../src/answer/question-type.js';
+import { answersContactDetail, asksForAmount, hasAmount, questionType, typeCue } from '../../../src/answer/question-type.js';
 
 describe('splitSentences', () => {
   it('does not break after initials or titles', () => {
@@ -240,6 +240,11 @@ describe('amount questions', () => {
     expect(asksForAmount('What hourly rate applies to ambulant treatment?')).toBe(true);
     expect(asksForAmount('Wat kost een dag verblijf?')).toBe(true);
     expect(asksForAmount('Wat is het doel van het protocol?')).toBe(false);
+    // A money verb after 'hoeveel' / 'how much'; a count of things is not a sum of money.
+    expect(asksForAmount('Hoeveel geven de tien gemeenten jaarlijks uit aan jeugdhulp?')).toBe(true);
+    expect(asksForAmount('How much do the municipalities pay the foundation for its tasks?')).toBe(true);
+    expect(asksForAmount('Hoeveel gemeenten geven hun jeugdhulp uit handen?')).toBe(false);
+    expect(asksForAmount('How much time do providers get to respond?')).toBe(false);
     expect(questionType('Wat is het totale budget voor 2019?')).toBe('howMany');
   });
 
@@ -248,5 +253,21 @@ describe('amount questions', () => {
     expect(hasAmount('Daarvoor is 1,2 miljoen beschikbaar.')).toBe(true);
     expect(hasAmount('Daarin is een programma met concept begroting voor 2019 besproken.')).toBe(false);
     expect(hasAmount('Tussen negen aanbieders en 17 gemeenten.')).toBe(false);
+  });
+});
+
+describe('contact detail questions', () => {
+  it('wants the shape of the detail asked for, not a sentence about it', () => {
+    const ip = 'Wat is het IP-adres van de productieomgeving?';
+    expect(answersContactDetail(ip, ['Met het source IP-adres wordt het adres van de machine bedoeld.'])).toBe(false);
+    expect(answersContactDetail(ip, ['Uitgaand verkeer: IP Adres 159.46.196.79, poort 443.'])).toBe(true);
+    const phone = "What's the phone number for questions about the test platform?";
+    expect(answersContactDetail(phone, ['Stuur een e-mail naar info@justid.nl.'])).toBe(false);
+    expect(answersContactDetail(phone, ['Bel ons op 070 - 370 71 00.'])).toBe(true);
+    expect(answersContactDetail('Wat is het e-mailadres van de helpdesk?', ['Mail naar helpdesk@regio.nl.'])).toBe(true);
+  });
+
+  it('has nothing to check when no contact detail is asked for', () => {
+    expect(answersContactDetail('Hoe vraag je toegang aan tot het testplatform?', ['Stuur een e-mail.'])).toBeUndefined();
   });
 });
