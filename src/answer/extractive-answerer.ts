@@ -386,7 +386,7 @@ export class ExtractiveAnswerer implements Answerer {
     // only (documents give reasons without 'omdat' often enough), never decisive on their own.
     if (type === 'why' && !chosen.some((c) => c.cue >= 0.5)) flags.noReason = 1;
     if (asksForDuration(question.text) && !chosen.some((c) => c.cue >= 0.5)) flags.noDuration = 1;
-    if (asksForPerson(question.text) && !chosen.some((c) => hasPersonName(c.text))) {
+    if (asksForPerson(question.text) && !chosen.some((c) => hasPersonName(c.text, question.text))) {
       // A role only a person holds (an alderman, a project leader) is not answered without a name.
       if (asksForPersonOnly(question.text)) return abstain('no-person');
       flags.noPerson = 1;

@@ -267,10 +267,26 @@ export function asksForPersonOnly(question: string): boolean {
 const roleBeforeName =
   /\b(?:(?:oud-)?(?:minister|staatssecretaris|wethouder|burgemeester|gedeputeerde|voorzitter|directeur|projectleider|programmamanager|kwartiermaker|former minister|alderman|mayor|chair|chairman|chairwoman|director)s?)\s+(?:\p{Lu}\p{Ll}+\s+)(?:(?:van|de|der|den|ten|ter|het)\s+)*\p{Lu}\p{Ll}+/u;
 
-/** A person's name: a role, title or initials before it ('oud-minister Tamara van Ark', 'de heer G.K. Visser', 'mw. drs. A. de Vries'). */
-export function hasPersonName(sentence: string): boolean {
-  if (roleBeforeName.test(sentence)) return true;
-  return /\b(?:de heer|mevrouw|mevr\.|dhr\.|mw\.|mr\.|drs\.|dr\.|ir\.|ing\.|prof\.|mrs\.|ms\.)\s+\S|\b\p{Lu}\.(?:\s?\p{Lu}\.)*\s*(?:(?:van|de|der|den|ten|ter)\s+)*\p{Lu}\p{Ll}+/u.test(sentence);
+const titledName =
+  /\b(?:de heer|mevrouw|mevr\.|dhr\.|mw\.|mr\.|drs\.|dr\.|ir\.|ing\.|prof\.|mrs\.|ms\.)\s+(?:(?:mr|drs|dr|ir|ing|prof)\.\s*)*((?:\p{Lu}\.\s?)*(?:(?:van|de|der|den|ten|ter)\s+)*\p{Lu}[\p{L}-]+)?/gu;
+const initialledName = /\b\p{Lu}\.(?:\s?\p{Lu}\.)*\s*(?:(?:van|de|der|den|ten|ter)\s+)*\p{Lu}\p{Ll}+/gu;
+
+/**
+ * A person's name: a role, title or initials before it ('oud-minister Tamara van Ark', 'de heer G.K.
+ * Visser', 'mw. drs. A. de Vries'). With a question, only a name it does not already give counts:
+ * 'who investigated the resignation of alderman Visser' is not answered by 'de heer G.K. Visser'.
+ */
+export function hasPersonName(sentence: string, question?: string): boolean {
+  const names = [
+    ...[...sentence.matchAll(new RegExp(roleBeforeName.source, 'gu'))].map((m) => m[0]),
+    ...[...sentence.matchAll(titledName)].map((m) => m[1] ?? '?'),
+    ...[...sentence.matchAll(initialledName)].map((m) => m[0]),
+  ];
+  if (question === undefined) return names.length > 0;
+  const q = foldText(question);
+  // The surname is the last word; a title without a readable name after it counts as new.
+  const surname = (name: string) => foldText(name.split(/[\s.]+/).filter(Boolean).pop() ?? '?');
+  return names.some((n) => n === '?' || !new RegExp(`\\b${escapeRe(surname(n))}\\b`).test(q));
 }
 
 const bodyNouns = '(gemeente|gemeenten|organisatie|organisaties|bureau|bureaus|aanbieder|aanbieders|zorgaanbieder|zorgaanbieders|instelling|instellingen|corporatie|woningcorporatie|partij|partijen|firma|bedrijf|leverancier|leveranciers|regio|regio\'s|municipality|municipalities|organisation|organisations|organization|organizations|agency|firm|company|companies|provider|providers|supplier|suppliers|institution|institutions|corporation|housing corporation|party|parties|region|regions)';

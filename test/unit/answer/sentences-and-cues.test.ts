@@ -188,6 +188,15 @@ describe('names, places and persons asked for', () => {
     expect(hasPersonName('… de Deskundigencommissie onder leiding van oud-minister Tamara van Ark.')).toBe(true);
     expect(hasPersonName('De wethouders jeugd van de GR Peelgemeenten.')).toBe(false);
   });
+
+  it('counts only a person the question does not already name', async () => {
+    const { hasPersonName } = await import('../../../src/answer/question-type.js');
+    const q = 'Who investigated the resignation of alderman Visser?';
+    expect(hasPersonName('Onderzoeksvoorstel inzake het ontslag van de heer G.K.Visser als wethouder.', q)).toBe(false);
+    expect(hasPersonName('Het onderzoek is gedaan door mr. A. de Boer, op verzoek van de heer G.K. Visser.', q)).toBe(true);
+    expect(hasPersonName('Het onderzoek is gedaan door een extern bureau, op verzoek van wethouder Visser.', q)).toBe(false);
+    expect(hasPersonName('Het onderzoek is gedaan door oud-minister Jan Smit.', q)).toBe(true);
+  });
 });
 
 describe('explicit date questions', () => {
