@@ -11,7 +11,7 @@ import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } 
 import { cohesiveNeighbours, type CohesionUnit } from './cohesion.js';
 import { repeatsAskedCount } from './unfilled-slot.js';
 import { listIntro, looksLikeItem, type ListIntro } from './list-items.js';
-import { answersContactDetail, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, factsIn, hasAmount, hasPersonName, hasPlace, newNames, type QuestionType } from './question-type.js';
+import { answersContactDetail, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, factsIn, hasAmount, hasPersonName, hasPlace, namesAskedBody, newNames, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
 import type { AnswerConfidence, ConfidenceFeatureName, UnitScorer } from './unit-scorer.js';
 
@@ -47,7 +47,7 @@ export interface Evidence {
 const focusRescueRatio = 0.05;
 
 /** Which check made the answerer abstain: for logs and for measuring the checks. */
-export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-contact-detail' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
+export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-contact-detail' | 'body-not-named' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
 
 export interface Candidate extends ScoredUnit {
   /** Unit score plus the passage's rank. */
@@ -394,6 +394,7 @@ export class ExtractiveAnswerer implements Answerer {
     // 'Welk extern bureau …', 'which housing corporation …': a name is asked for, not the kind of body.
     if (asksForOrganisationName(question.text) && !chosen.some((c) => newNames(c.text, question.text) > 0)) flags.noName = 1;
     if (asksForPlace(question.text) && !chosen.some((c) => hasPlace(c.text, question.text))) flags.noPlace = 1;
+    if (namesAskedBody(question.text, chosen.map((c) => c.text)) === false) return abstain('body-not-named');
     if (focus && (type === 'howMany' || type === 'who')) {
       // The sentence before may name it ("Van de 42 jeugdhulpregio's … Daarvan hebben er 16 …").
       const answersFocus = (c: Candidate) => {

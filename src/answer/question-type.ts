@@ -303,6 +303,39 @@ export function newNames(sentence: string, question: string): number {
   return names.filter((n) => n.length > 1 && !q.includes(n)).length;
 }
 
+// The body a 'welke/which' question asks the name of, and the Dutch words documents use for it.
+const askedBodies: [RegExp, string][] = [
+  [/^(centrum)?(gemeente|gemeenten|municipality|municipalities)$/, 'gemeente|gemeenten'],
+  [/^(zorg)?(aanbieder|aanbieders)$|^(provider|providers)$/, '(?:zorg|jeugdhulp|jeugdzorg)?aanbieders?'],
+  [/^(bureau|bureaus|agency|agencies|firm|firms|firma|bedrijf|company|companies)$/, '(?:advies|onderzoeks)?bureaus?|firma|bedrijf|bedrijven'],
+  [/^(organisatie|organisaties|organisation|organisations|organization|organizations)$/, 'organisaties?'],
+  [/^(instelling|instellingen|institution|institutions)$/, 'instellingen?'],
+  [/^(woningcorporatie|corporatie|corporation|corporations)$/, '(?:woning)?corporaties?'],
+  [/^(partij|partijen|party|parties)$/, 'partij|partijen'],
+  [/^(leverancier|leveranciers|supplier|suppliers)$/, 'leveranciers?'],
+];
+// Words that make a mention of a body a kind, not a name: 'een extern bureau', 'de betreffende aanbieders'.
+const genericDeterminer = '(?:een|enkele|sommige|diverse|verschillende|meerdere|bepaalde|andere|de betreffende|een aantal|een of meer|een of meerdere)';
+
+/**
+ * 'Welk extern bureau …', 'which housing corporation …' answered by '… door een extern bureau
+ * geëvalueerd', '… een pilot met een woningcorporatie': the documents speak of the body only as a
+ * kind and name none. False then; undefined when the question asks no body's name or the sentences
+ * do not speak of it so.
+ */
+export function namesAskedBody(question: string, sentences: string[]): boolean | undefined {
+  const q = foldText(question);
+  // The body noun among the three words after 'welk(e)/which', past adjectives ('welk extern bureau').
+  const after = /\b(?:welke?|which)\s+([\p{L}-]+(?:\s+[\p{L}-]+){0,2})/u.exec(q)?.[1]?.split(/\s+/) ?? [];
+  const words = after.map((w) => askedBodies.find(([asked]) => asked.test(w))?.[1]).find(Boolean);
+  if (!words) return undefined;
+  const mentions = new RegExp(`\\b(?:${words})\\b`, 'iu');
+  const generic = new RegExp(`\\b${genericDeterminer}\\s+(?:\\p{Ll}+\\s+){0,2}?(?:${words})\\b`, 'iu');
+  const about = sentences.filter((x) => mentions.test(foldText(x)));
+  if (!about.some((x) => generic.test(foldText(x)))) return undefined;
+  return about.some((x) => newNames(x, question) > 0);
+}
+
 /** 'Waar vindt … plaats', 'where is … held': asks for a place. */
 export function asksForPlace(question: string): boolean {
   return /^\s*(waar|where)\b(?!\s+(staat|staan|stands?)\b)|\b(op welke locatie|in welke plaats|at what location|in which (city|town|place|building))\b/.test(foldText(question));

@@ -23,6 +23,7 @@ beforeAll(async () => {
     extra('kader-2020', 5, 'Elk kwartaal is er een overleg over het berichtenverkeer met de aanbieders, onder voorzitterschap van de gemeente Helmond.', 'Berichtenverkeer'),
     extra('nvo-2021', 7, 'Een aantal criteria op basis waarvan bepaald kan worden of voor een functie samenwerking over de regiogrens nodig is zijn:\n- Schaal: schaarste van het aanbod in relatie tot volume en kosten\n- Personeel: beschikbaar maken en behouden van professionals in een gebied\n- Kennis: behouden van kennis over zeldzame functies', '5 Samenwerking over de regiogrens'),
     extra('kader-2020', 6, 'Met het source IP-adres van de aanvrager wordt bedoeld het IP-adres van de machine van waaruit berichten naar de ketenpartner worden verstuurd.', 'Aansluiting'),
+    extra('kader-2020', 7, 'Binnen segment 2 vindt een pilot plaats met een woningcorporatie en een zorgaanbieder om tot geschikte woonruimte te komen.', 'Segment 2'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -77,6 +78,12 @@ describe.each([
     const a = await ask('Wat is het IP-adres van de machine van de aanvrager voor berichten naar de ketenpartner?');
     expect(a.abstained).toBe(true);
     expect(a.abstainReason).toBe('no-contact-detail');
+  });
+
+  it('abstains when the name of a body is asked for and the passage speaks only of "een woningcorporatie"', async () => {
+    const a = await ask('Welke woningcorporatie doet mee aan de pilot voor geschikte woonruimte in segment 2?');
+    expect(a.abstained).toBe(true);
+    expect(a.abstainReason).toBe('body-not-named');
   });
 
   it('answers who leads a body when the question\'s other name follows in the next sentence', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences, splitTableRows, splitTableUnits } from '../../../src/answer/sentences.js';
-import { answersContactDetail, asksForAmount, hasAmount, questionType, typeCue } from '../../../src/answer/question-type.js';
+import { answersContactDetail, asksForAmount, hasAmount, namesAskedBody, questionType, typeCue } from '../../../src/answer/question-type.js';
 
 describe('splitSentences', () => {
   it('does not break after initials or titles', () => {
@@ -278,5 +278,23 @@ describe('contact detail questions', () => {
 
   it('has nothing to check when no contact detail is asked for', () => {
     expect(answersContactDetail('Hoe vraag je toegang aan tot het testplatform?', ['Stuur een e-mail.'])).toBeUndefined();
+  });
+});
+
+describe('questions after the name of a body', () => {
+  it('are not answered by a sentence that speaks of the body only as a kind', () => {
+    const q = 'Welk extern bureau heeft in 2022 de samenwerking geëvalueerd?';
+    expect(namesAskedBody(q, ['- de samenwerking is door een extern bureau geëvalueerd in 2022;'])).toBe(false);
+    expect(namesAskedBody(q, ['De samenwerking is door een extern bureau, Significant, geëvalueerd.'])).toBe(true);
+    const corp = 'Which housing corporation takes part in the pilot?';
+    expect(namesAskedBody(corp, ['Er loopt een pilot met een woningcorporatie en een zorgaanbieder.', 'Middels de woningcorporatie wordt de drempel verlaagd.'])).toBe(false);
+    expect(namesAskedBody('Met welke aanbieders is de systematiek ontwikkeld?', ['De systematiek is met de betreffende aanbieders ontwikkeld.'])).toBe(false);
+  });
+
+  it('have nothing to check when the body is named or not spoken of as a kind', () => {
+    // 'de gemeente Veldhoven' names it; 'alle gemeenten' is an answer, not a kind.
+    expect(namesAskedBody('Welke gemeente vroeg om toetreding?', ['Toen heeft de gemeente Veldhoven zich gemeld.'])).toBeUndefined();
+    expect(namesAskedBody('Welke gemeenten doen mee?', ['Alle gemeenten in de regio doen mee.'])).toBeUndefined();
+    expect(namesAskedBody('Wat is het doel van de pilot?', ['Er loopt een pilot met een woningcorporatie.'])).toBeUndefined();
   });
 });
