@@ -5,9 +5,14 @@ import { foldText } from '../retrieval/dutch-analyzer.js';
 import { looksLikeItem } from './list-items.js';
 import { newNames } from './question-type.js';
 
-const counts: Record<string, number> = { twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8 };
-const dutchCount = ['', '', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht'];
-const englishCount = ['', '', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'];
+const dutchCount = ['', '', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf'];
+const englishCount = ['', '', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const counts: Record<string, number> = Object.fromEntries([...dutchCount.entries(), ...englishCount.entries()].filter(([, w]) => w).map(([n, w]) => [w, n]));
+
+const askedCountPattern = new RegExp(
+  `^\\s*(?:(?:in|bij|van|voor|met|uit|door|of|from|in|at|with) )?(?:welke|which|(?:wat|what) (?:zijn|waren|are|were) (?:de|het|the)|(?:noem|name) (?:de|the))\\s+(${Object.keys(counts).join('|')}|\\d{1,2})\\s+\\p{L}`,
+  'u',
+);
 
 /**
  * The number of items a question asks to be named, when it gives it right after its asking words:
@@ -16,8 +21,10 @@ const englishCount = ['', '', 'two', 'three', 'four', 'five', 'six', 'seven', 'e
  */
 export function askedCount(question: string): number | undefined {
   const q = foldText(question);
-  const m = /^\s*(?:(?:in|bij|van|voor|met|uit|door|of|from|in|at|with) )?(?:welke|which|(?:wat|what) (?:zijn|waren|are|were) (?:de|het|the)|(?:noem|name) (?:de|the))\s+(twee|drie|vier|vijf|zes|zeven|acht|two|three|four|five|six|seven|eight)\s+\p{L}/u.exec(q);
-  return m ? counts[m[1]!] : undefined;
+  const m = askedCountPattern.exec(q);
+  if (!m) return undefined;
+  const n = counts[m[1]!] ?? Number(m[1]);
+  return n >= 2 ? n : undefined;
 }
 
 /**
@@ -29,7 +36,7 @@ export function repeatsAskedCount(question: string, quoted: string[]): boolean {
   if (!n) return false;
   if (quoted.some((t) => looksLikeItem(t) || t.includes(':'))) return false;
   const text = foldText(quoted.join(' '));
-  const echo = new RegExp(`\\b(?:${dutchCount[n]}|${englishCount[n]}|${n})\\s+\\p{L}`, 'u');
+  const echo = new RegExp(`\\b(?:${dutchCount[n] ?? n}|${englishCount[n] ?? n}|${n})\\s+\\p{L}`, 'u');
   if (!echo.test(text)) return false;
   return quoted.reduce((s, t) => s + newNames(t, question), 0) < n;
 }

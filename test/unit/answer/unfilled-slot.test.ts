@@ -6,6 +6,10 @@ describe('an answer that only repeats the count the question gives', () => {
     expect(askedCount('Welke twee aanbieders dienden in juli 2022 een klacht in?')).toBe(2);
     expect(askedCount('What were the three funding scenarios weighed in chapter 2?')).toBe(3);
     expect(askedCount('Which two teams have been set up at regional level?')).toBe(2);
+    // Up to twelve in words, and in digits.
+    expect(askedCount('Which twelve municipalities make up the region?')).toBe(12);
+    expect(askedCount('Welke 10 gemeenten werken samen?')).toBe(10);
+    expect(askedCount('Welke 1 aanbieder?')).toBeUndefined();
     // The count is part of a title, and a name is asked; or no count is given at all.
     expect(askedCount("Who published 'the seven good habits of procurement'?")).toBeUndefined();
     expect(askedCount('Welke aandachtspunten zijn door vier of meer gemeenten genoemd?')).toBeUndefined();
@@ -14,6 +18,7 @@ describe('an answer that only repeats the count the question gives', () => {
   it('is found when the quoted sentence names none of the counted items', () => {
     const q = 'Welke twee aanbieders dienden in juli 2022 een klacht in over de aanbesteding?';
     expect(repeatsAskedCount(q, ['Op 12 juli 2022 hebben twee aanbieders een klacht ingediend bij de aanbestedende dienst.'])).toBe(true);
+    expect(repeatsAskedCount('Which twelve municipalities make up the Holland Rijnland region?', ['In de jeugdhulpregio Holland Rijnland werken twaalf gemeenten samen.'])).toBe(true);
     expect(repeatsAskedCount('Which two youth care regions in Midden-Limburg are being merged?', ['Zo worden twee bestaande jeugdzorgregio’s in Midden-Limburg samengevoegd.'])).toBe(true);
   });
 
