@@ -11,7 +11,7 @@ import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } 
 import { cohesiveNeighbours, type CohesionUnit } from './cohesion.js';
 import { repeatsAskedCount } from './unfilled-slot.js';
 import { listIntro, looksLikeItem, type ListIntro } from './list-items.js';
-import { answersContactDetail, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, factsIn, hasAmount, hasPersonName, hasPlace, namesAskedBody, newNames, type QuestionType } from './question-type.js';
+import { answersContactDetail, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, factsIn, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
 import type { AnswerConfidence, ConfidenceFeatureName, UnitScorer } from './unit-scorer.js';
 
@@ -389,6 +389,9 @@ export class ExtractiveAnswerer implements Answerer {
     if (asksForPerson(question.text) && !chosen.some((c) => hasPersonName(c.text, question.text))) {
       // A role only a person holds (an alderman, a project leader) is not answered without a name.
       if (asksForPersonOnly(question.text)) return abstain('no-person');
+      // A chair may be a body, but then the sentence says who chairs ('onder voorzitterschap van de
+      // gemeente Helmond'); a sentence that never speaks of the role answers nothing.
+      if (!chosen.some((c) => mentionsRole(c.text))) return abstain('no-person');
       flags.noPerson = 1;
     }
     // 'Welk extern bureau …', 'which housing corporation …': a name is asked for, not the kind of body.

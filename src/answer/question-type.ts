@@ -263,6 +263,11 @@ export function asksForPersonOnly(question: string): boolean {
   return asksForPerson(question) && asksForPersonOnlyRole.test(foldText(question));
 }
 
+/** A sentence that speaks of a chair, lead or secretary: 'onder voorzitterschap van', 'geleid door'. */
+export function mentionsRole(sentence: string): boolean {
+  return /\b(voorzitter\p{L}*|vice-voorzitter|chair\p{L}*|leiding|geleid|leidt|leider\p{L}*|secretaris\p{L}*|trekker\p{L}*|trekt|lead\p{L}*|led by)\b/iu.test(sentence);
+}
+
 /** A role right before a first name and surname: 'oud-minister Tamara van Ark', 'wethouder Jan Jansen'. */
 const roleBeforeName =
   /\b(?:(?:oud-)?(?:minister|staatssecretaris|wethouder|burgemeester|gedeputeerde|voorzitter|directeur|projectleider|programmamanager|kwartiermaker|former minister|alderman|mayor|chair|chairman|chairwoman|director)s?)\s+(?:\p{Lu}\p{Ll}+\s+)(?:(?:van|de|der|den|ten|ter|het)\s+)*\p{Lu}\p{Ll}+/u;

@@ -24,6 +24,7 @@ beforeAll(async () => {
     extra('nvo-2021', 7, 'Een aantal criteria op basis waarvan bepaald kan worden of voor een functie samenwerking over de regiogrens nodig is zijn:\n- Schaal: schaarste van het aanbod in relatie tot volume en kosten\n- Personeel: beschikbaar maken en behouden van professionals in een gebied\n- Kennis: behouden van kennis over zeldzame functies', '5 Samenwerking over de regiogrens'),
     extra('kader-2020', 6, 'Met het source IP-adres van de aanvrager wordt bedoeld het IP-adres van de machine van waaruit berichten naar de ketenpartner worden verstuurd.', 'Aansluiting'),
     extra('kader-2020', 7, 'Binnen segment 2 vindt een pilot plaats met een woningcorporatie en een zorgaanbieder om tot geschikte woonruimte te komen.', 'Segment 2'),
+    extra('kader-2020', 8, 'Het Bestuurlijk Platform Zuidoost stelt de NvO vast op 5 november 2021, na advies van de Adviesraad Jeugd.', 'Vaststelling'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -72,6 +73,12 @@ describe.each([
     const chair = await ask('Wie is voorzitter van het kwartaaloverleg over het berichtenverkeer met de aanbieders?');
     expect(chair.abstained).toBe(false);
     expect(chair.text).toContain('onder voorzitterschap van de gemeente Helmond');
+  });
+
+  it('abstains on who chairs when the passage never speaks of a chair', async () => {
+    const a = await ask('Wie is voorzitter van het Bestuurlijk Platform Zuidoost?');
+    expect(a.abstained).toBe(true);
+    expect(a.abstainReason).toBe('no-person');
   });
 
   it('abstains when an IP address is asked for and the passage only explains what one is', async () => {

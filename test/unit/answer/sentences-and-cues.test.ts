@@ -189,6 +189,13 @@ describe('names, places and persons asked for', () => {
     expect(hasPersonName('De wethouders jeugd van de GR Peelgemeenten.')).toBe(false);
   });
 
+  it('sees a sentence speak of a chair or a lead', async () => {
+    const { mentionsRole } = await import('../../../src/answer/question-type.js');
+    expect(mentionsRole('Het overleg staat onder voorzitterschap van de gemeente Helmond.')).toBe(true);
+    expect(mentionsRole('De commissie wordt geleid door de VNG.')).toBe(true);
+    expect(mentionsRole('Bestuurlijke vaststelling door het Bestuurlijk Platform op 5 november 2021.')).toBe(false);
+  });
+
   it('counts only a person the question does not already name', async () => {
     const { hasPersonName } = await import('../../../src/answer/question-type.js');
     const q = 'Who investigated the resignation of alderman Visser?';
