@@ -5,7 +5,7 @@
 import { reply } from '../core/prompts.js';
 import type { Answer, Answerer, Citation, Language, Question, RetrievedChunk } from '../core/types.js';
 import { DutchAnalyzer, foldText } from '../retrieval/dutch-analyzer.js';
-import { conceptAbsent, coverageOf, groupImportance, groupKnown, groupMatch, type TermStats } from '../retrieval/evidence.js';
+import { conceptAbsent, coverageOf, groupImportance, groupKnown, groupKnownWhole, groupMatch, type TermStats } from '../retrieval/evidence.js';
 import { understandingFor, type QueryUnderstanding } from '../retrieval/hybrid-retriever.js';
 import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } from '../retrieval/query-analysis.js';
 import { cohesiveNeighbours, type CohesionUnit } from './cohesion.js';
@@ -104,7 +104,7 @@ export function assessEvidence(query: AnalyzedQuery, retrieved: RetrievedChunk[]
   // passages found answer about the rest of the question, not about it.
   const asked = askedThing(query.text);
   const askedGroup = asked ? query.groups.find((g) => !g.translations && g.source.split(/\s+/).includes(asked)) : undefined;
-  if (askedGroup && !groupKnown(askedGroup, stats)) return { abstain: true, reason: 'unknown-concept', knownShare, bestCoverage: 0 };
+  if (askedGroup && !groupKnownWhole(askedGroup, stats)) return { abstain: true, reason: 'unknown-concept', knownShare, bestCoverage: 0 };
   let bestCoverage = 0;
   for (const r of retrieved.slice(0, 5)) {
     const terms = new Set(u.analyzeText(passageText(r)));

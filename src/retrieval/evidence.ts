@@ -54,6 +54,15 @@ export function groupKnown(group: QueryGroup, stats: TermStats): boolean {
   return false;
 }
 
+/**
+ * Known as itself, a translation or a synonym, not only through a part of a compound: the corpus
+ * speaking of 'termijn' does not make 'bezwaartermijn' a thing it knows.
+ */
+export function groupKnownWhole(group: QueryGroup, stats: TermStats): boolean {
+  for (const [t, w] of group.terms) if (w !== expansionWeights.compoundPart && stats.docFreq(t) > 0) return true;
+  return false;
+}
+
 export interface Coverage {
   /** Importance-weighted share of the question covered, 0..1. */
   coverage: number;

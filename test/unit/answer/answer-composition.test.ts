@@ -94,7 +94,7 @@ describe.each([
   });
 
   it('answers who leads a body when the question\'s other name follows in the next sentence', async () => {
-    const a = await ask('Wie leidt de Deskundigencommissie die de Hervormingsagenda beoordeelt?');
+    const a = await ask('Wie leidt de Deskundigencommissie die de uitvoering van de Hervormingsagenda bekijkt?');
     expect(a.abstained).toBe(false);
     expect(a.text).toContain('Tamara van Ark');
   });
