@@ -70,6 +70,23 @@ function dutchMonths(text: string): string {
   return text.replace(/\b(january|february|march|may|june|july|august|october)\b/g, (m) => englishMonths[m]!);
 }
 const datePattern = new RegExp(`\\b(\\d{1,2}\\s+${months}(\\s+\\d{4})?|${months}\\s+\\d{4}|medio\\s+\\d{4}|(begin|eind|half)\\s+\\d{4}|\\d{1,2}[-/]\\d{1,2}[-/]\\d{2,4}|(19|20)\\d{2})\\b`);
+
+/**
+ * 'Hoe lang duurt …', 'how long will … run': answered by a length of time ('twee jaar') or the end it
+ * runs to ('tot eind dit jaar', '2020-2024'). False when no sentence gives either; undefined for other
+ * questions ('voor welke periode' may be answered by the months it fell in).
+ */
+export function answersHowLong(question: string, sentences: string[]): boolean | undefined {
+  if (!/\b(hoe lang|how long|hoeveel tijd|how much time)\b/.test(foldText(question))) return undefined;
+  return sentences.some((raw) => {
+    const s = foldText(raw);
+    return durationPattern.test(s) || endPoint.test(s);
+  });
+}
+
+const endPoint = new RegExp(
+  `\\b(?:tot(?: en met)?|t/m|until|till|through|up to)\\s+(?:(?:het\\s+)?(?:eind|einde|begin|medio|half)\\b|\\d|${months})|\\b(?:19|20)\\d{2}\\s*[-–]\\s*(?:19|20)?\\d{2}\\b|\\b(?:zolang|as long as)\\b`,
+);
 const relativeTimePattern = new RegExp(
   `\\b((dit|deze|volgend|volgende|komend|komende|vorig|vorige|afgelopen)\\s+(jaar|najaar|voorjaar|zomer|winter|kwartaal|maand|week)|eind dit jaar|(begin|eind|medio|half|halverwege)\\s+${months}|(in het |het )?(voorjaar|najaar|zomer|winter)|(eerste|tweede|derde|vierde)\\s+(kwartaal|helft|halfjaar)|(this|next|last)\\s+(year|autumn|fall|spring|summer|winter|quarter|month))\\b`,
 );

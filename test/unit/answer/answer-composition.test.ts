@@ -25,6 +25,7 @@ beforeAll(async () => {
     extra('kader-2020', 6, 'Met het source IP-adres van de aanvrager wordt bedoeld het IP-adres van de machine van waaruit berichten naar de ketenpartner worden verstuurd.', 'Aansluiting'),
     extra('kader-2020', 7, 'Binnen segment 2 vindt een pilot plaats met een woningcorporatie en een zorgaanbieder om tot geschikte woonruimte te komen.', 'Segment 2'),
     extra('kader-2020', 8, 'Het Bestuurlijk Platform Zuidoost stelt de NvO vast op 5 november 2021, na advies van de Adviesraad Jeugd.', 'Vaststelling'),
+    extra('kader-2020', 9, 'In 2022 maken we een start door het invoeren van de Afsprakenkaart ter vervanging van het huidige administratieprotocol.', 'Administratie'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -91,6 +92,12 @@ describe.each([
     const a = await ask('Welke woningcorporatie doet mee aan de pilot voor geschikte woonruimte in segment 2?');
     expect(a.abstained).toBe(true);
     expect(a.abstainReason).toBe('body-not-named');
+  });
+
+  it('abstains on a how-long question when the passage gives neither a length of time nor an end', async () => {
+    const a = await ask('Hoe lang duurt het invoeren van de Afsprakenkaart ter vervanging van het administratieprotocol?');
+    expect(a.abstained).toBe(true);
+    expect(a.abstainReason).toBe('no-duration');
   });
 
   it('answers who leads a body when the question\'s other name follows in the next sentence', async () => {

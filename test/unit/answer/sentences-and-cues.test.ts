@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences, splitTableRows, splitTableUnits } from '../../../src/answer/sentences.js';
-import { answersContactDetail, asksForAmount, hasAmount, namesAskedBody, questionType, typeCue } from '../../../src/answer/question-type.js';
+import { answersContactDetail, answersHowLong, asksForAmount, hasAmount, namesAskedBody, questionType, typeCue } from '../../../src/answer/question-type.js';
 
 describe('splitSentences', () => {
   it('does not break after initials or titles', () => {
@@ -303,5 +303,19 @@ describe('questions after the name of a body', () => {
     expect(namesAskedBody('Welke gemeente vroeg om toetreding?', ['Toen heeft de gemeente Veldhoven zich gemeld.'])).toBeUndefined();
     expect(namesAskedBody('Welke gemeenten doen mee?', ['Alle gemeenten in de regio doen mee.'])).toBeUndefined();
     expect(namesAskedBody('Wat is het doel van de pilot?', ['Er loopt een pilot met een woningcorporatie.'])).toBeUndefined();
+  });
+});
+
+describe('how-long questions', () => {
+  it('are answered by a length of time or the end it runs to', () => {
+    const q = 'Hoe lang duurt de invoering van de Afsprakenkaart?';
+    expect(answersHowLong(q, ['In 2022 maken we een start door het invoeren van de Afsprakenkaart.'])).toBe(false);
+    expect(answersHowLong(q, ['De invoering duurt twee jaar.'])).toBe(true);
+    expect(answersHowLong('How long will the transition plan run?', ['Er komt een overgangsplan met een looptijd tot eind dit jaar.'])).toBe(true);
+    expect(answersHowLong('How long does the strategy apply?', ['De inkoopstrategie voor de periode 2020-2024.'])).toBe(true);
+  });
+
+  it('leave period questions alone: the months something fell in answer those', () => {
+    expect(answersHowLong('In welke periode deed de Jeugdautoriteit haar onderzoek?', ['Het onderzoek vond plaats in maart en april 2022.'])).toBeUndefined();
   });
 });
