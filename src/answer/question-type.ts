@@ -96,7 +96,7 @@ const referenceNumber = /\b(?:tabel|table|figuur|figure|bijlage|annex|artikel|ar
 const definitionPattern = (entity: string) =>
   new RegExp(`\\(\\s*(hierna:?\\s*)?${entity}\\s*\\)|\\b${entity}\\b[^.]{0,40}\\b(staat|staan)\\b[^.]{0,20}\\bvoor\\b|\\b${entity}\\s*[:=]|\\b${entity}\\b\\s*\\(`);
 // Words that give a reason or purpose (Dutch and English), on folded text.
-const causalCue = /\b(omdat|doordat|zodat|vanwege|daarom|daardoor|teneinde|reden|redenen|doel|doelen|met als doel|als gevolg van|maakt dat|leidt tot|because|in order to|so that|due to|therefore|reason|purpose|aim)\b|\bom\b[^.;]{1,80}?\bte\s+\p{L}+/u;
+const causalCue = /\b(omdat|doordat|zodat|vanwege|daarom|daardoor|teneinde|reden|redenen|doel|doelen|met als doel|als gevolg van|maakt dat|leidt tot|leidde tot|geleid tot|hierdoor|draagt bij|dragen bij|bijdragen aan|beoogt|beogen|beoogd|bedoeld om|bedoeld voor|streeft naar|streven naar|willen we|wil de|willen de|because|in order to|so that|due to|therefore|reason|purpose|aim)\b|\bom\b[^.;]{1,80}?\bte\s+\p{L}+/u;
 const levelPattern = /\b(lokaal|regionaal|bovenregionaal|bi-?regionaal|landelijk|subregionaal|niveau)\b/;
 const orgWords = /\b(gemeente|gemeenten|regio|provincie|vng|ministerie|college|bestuur|raad|stichting|bureau|organisatie)\b/;
 

@@ -26,6 +26,7 @@ beforeAll(async () => {
     extra('kader-2020', 7, 'Binnen segment 2 vindt een pilot plaats met een woningcorporatie en een zorgaanbieder om tot geschikte woonruimte te komen.', 'Segment 2'),
     extra('kader-2020', 8, 'Het Bestuurlijk Platform Zuidoost stelt de NvO vast op 5 november 2021, na advies van de Adviesraad Jeugd.', 'Vaststelling'),
     extra('kader-2020', 9, 'In 2022 maken we een start door het invoeren van de Afsprakenkaart ter vervanging van het huidige administratieprotocol.', 'Administratie'),
+    extra('kader-2020', 10, 'Op dat moment heeft de gemeente Best zich gemeld met het verzoek om toetreding tot de samenwerking per 1 januari 2021.', 'Toetreding'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -98,6 +99,16 @@ describe.each([
     const a = await ask('Hoe lang duurt het invoeren van de Afsprakenkaart ter vervanging van het administratieprotocol?');
     expect(a.abstained).toBe(true);
     expect(a.abstainReason).toBe('no-duration');
+  });
+
+  it('abstains on a why-question when the passage gives no reason or purpose', async () => {
+    const a = await ask('Waarom wilde de gemeente Best toetreden tot de samenwerking?');
+    expect(a.abstained).toBe(true);
+    expect(a.abstainReason).toBe('no-reason');
+    // The same passage answers when it was.
+    const when = await ask('Per wanneer wilde de gemeente Best toetreden tot de samenwerking?');
+    expect(when.abstained).toBe(false);
+    expect(when.text).toContain('1 januari 2021');
   });
 
   it('answers who leads a body when the question\'s other name follows in the next sentence', async () => {

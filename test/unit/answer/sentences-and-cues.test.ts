@@ -319,3 +319,13 @@ describe('how-long questions', () => {
     expect(answersHowLong('In welke periode deed de Jeugdautoriteit haar onderzoek?', ['Het onderzoek vond plaats in maart en april 2022.'])).toBeUndefined();
   });
 });
+
+describe('reasons and purposes', () => {
+  it('are seen in the ways documents give them', () => {
+    const q = 'Waarom ziet Eindhoven geen ruimte meer?';
+    expect(typeCue('why', 'Dit heeft geleid tot de conclusie dat er geen ruimte is.', [], q)).toBe(1);
+    expect(typeCue('why', 'Met dit protocol willen we meer zicht krijgen op de verwijsroute.', [], q)).toBe(1);
+    expect(typeCue('why', 'Een duidelijk kader en tijdige afstemming dragen bij aan de juiste zorginzet.', [], q)).toBe(1);
+    expect(typeCue('why', 'Op dat moment heeft Veldhoven zich gemeld met het verzoek om toetreding.', [], q)).toBe(0);
+  });
+});
