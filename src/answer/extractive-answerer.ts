@@ -11,6 +11,7 @@ import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } 
 import { cohesiveNeighbours, type CohesionUnit } from './cohesion.js';
 import { repeatsAskedCount } from './unfilled-slot.js';
 import { listIntro, looksLikeItem, type ListIntro } from './list-items.js';
+import { namesAskedMunicipality } from './municipalities.js';
 import { answersContactDetail, answersHowLong, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, factsIn, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
 import type { AnswerConfidence, ConfidenceFeatureName, UnitScorer } from './unit-scorer.js';
@@ -47,7 +48,7 @@ export interface Evidence {
 const focusRescueRatio = 0.05;
 
 /** Which check made the answerer abstain: for logs and for measuring the checks. */
-export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-contact-detail' | 'no-duration' | 'no-reason' | 'body-not-named' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
+export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-contact-detail' | 'no-duration' | 'no-reason' | 'municipality-not-named' | 'body-not-named' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
 
 export interface Candidate extends ScoredUnit {
   /** Unit score plus the passage's rank. */
@@ -403,6 +404,17 @@ export class ExtractiveAnswerer implements Answerer {
     if (asksForOrganisationName(question.text) && !chosen.some((c) => newNames(c.text, question.text) > 0)) flags.noName = 1;
     if (asksForPlace(question.text) && !chosen.some((c) => hasPlace(c.text, question.text))) flags.noPlace = 1;
     if (namesAskedBody(question.text, chosen.map((c) => c.text)) === false) return abstain('body-not-named');
+    const sectionOf = (c: Candidate) => `${passages[c.passage]!.doc.id}\n${passages[c.passage]!.chunk.section}`;
+    // 'Welke gemeente is centrumgemeente …' answered by sentences that name no municipality at all:
+    // quote one of the same section that does ('Gemeente Gorinchem zegt hierover: …'), else abstain.
+    if (namesAskedMunicipality(question.text, chosen.map((c) => c.text)) === false) {
+      const sections = new Set(chosen.map(sectionOf));
+      const rescue = candidates.find((c) => c.score >= best.score * focusRescueRatio && sections.has(sectionOf(c)) && namesAskedMunicipality(question.text, [c.text]));
+      if (!rescue) return abstain('municipality-not-named');
+      best = rescue;
+      chosen.splice(0, chosen.length, rescue, ...cohesiveNeighbours(unitsOf(rescue.passage), rescue.index).map((n) => n.c));
+      chosen.sort((a, b) => a.index - b.index);
+    }
     if (focus && (type === 'howMany' || type === 'who')) {
       // The sentence before may name it ("Van de 42 jeugdhulpregio's … Daarvan hebben er 16 …").
       const answersFocus = (c: Candidate) => {
@@ -422,7 +434,6 @@ export class ExtractiveAnswerer implements Answerer {
         // The count may stand further on in the same section, in a sentence that names the things
         // by another word ('De Waterweggemeenten zitten bij elkaar op 180.000 inwoners' after the
         // three names): quote that one instead, when the model finds it at all likely.
-        const sectionOf = (c: Candidate) => `${passages[c.passage]!.doc.id}\n${passages[c.passage]!.chunk.section}`;
         const sections = new Set(chosen.map(sectionOf));
         const rescue = candidates.find((c) => c.score >= best.score * focusRescueRatio && sections.has(sectionOf(c)) && answersFocus(c));
         if (!rescue) return abstain('focus-not-answered');

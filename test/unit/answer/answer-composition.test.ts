@@ -27,6 +27,8 @@ beforeAll(async () => {
     extra('kader-2020', 8, 'Het Bestuurlijk Platform Zuidoost stelt de NvO vast op 5 november 2021, na advies van de Adviesraad Jeugd.', 'Vaststelling'),
     extra('kader-2020', 9, 'In 2022 maken we een start door het invoeren van de Afsprakenkaart ter vervanging van het huidige administratieprotocol.', 'Administratie'),
     extra('kader-2020', 10, 'Op dat moment heeft de gemeente Best zich gemeld met het verzoek om toetreding tot de samenwerking per 1 januari 2021.', 'Toetreding'),
+    extra('kader-2020', 11, 'Een aantal gemeenten vraagt de Stuurgroep Inkoop om kostenbeheersing als uitgangspunt in het inkoopkader op te nemen. Dat verzoek is in juni in het overleg besproken. De gemeente Gorinchem vindt het vreemd dat kostenbeheersing geen uitgangspunt in het inkoopkader is.', 'Zienswijzen'),
+    extra('kader-2020', 12, 'De centrumgemeente voert de inkoop uit voor de regio Noord en sluit de contracten volgens de Open House-procedure.', 'Centrumregeling'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -109,6 +111,15 @@ describe.each([
     const when = await ask('Per wanneer wilde de gemeente Best toetreden tot de samenwerking?');
     expect(when.abstained).toBe(false);
     expect(when.text).toContain('1 januari 2021');
+  });
+
+  it('quotes the sentence that names the municipality a "welke gemeente" question asks for, or abstains', async () => {
+    const a = await ask('Welke gemeente vraagt om kostenbeheersing als uitgangspunt in het inkoopkader?');
+    expect(a.abstained).toBe(false);
+    expect(a.text).toContain('Gorinchem');
+    const none = await ask('Welke gemeente is de centrumgemeente die de inkoop voor de regio Noord uitvoert?');
+    expect(none.abstained).toBe(true);
+    expect(none.abstainReason).toBe('municipality-not-named');
   });
 
   it('answers who leads a body when the question\'s other name follows in the next sentence', async () => {
