@@ -72,12 +72,12 @@ function dutchMonths(text: string): string {
 const datePattern = new RegExp(`\\b(\\d{1,2}\\s+${months}(\\s+\\d{4})?|${months}\\s+\\d{4}|medio\\s+\\d{4}|(begin|eind|half)\\s+\\d{4}|\\d{1,2}[-/]\\d{1,2}[-/]\\d{2,4}|(19|20)\\d{2})\\b`);
 
 /**
- * 'Hoe lang duurt …', 'how long will … run': answered by a length of time ('twee jaar') or the end it
+ * 'Hoe lang duurt …', 'how long will … run', 'wat is de behandelduur / looptijd': answered by a length of time ('twee jaar') or the end it
  * runs to ('tot eind dit jaar', '2020-2024'). False when no sentence gives either; undefined for other
  * questions ('voor welke periode' may be answered by the months it fell in).
  */
 export function answersHowLong(question: string, sentences: string[]): boolean | undefined {
-  if (!/\b(hoe lang|how long|hoeveel tijd|how much time)\b/.test(foldText(question))) return undefined;
+  if (!/\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (?:time|period)|looptijd|\p{L}*duur|contract term|term of the contract)\b/u.test(foldText(question))) return undefined;
   return sentences.some((raw) => {
     const s = foldText(raw);
     return durationPattern.test(s) || endPoint.test(s);

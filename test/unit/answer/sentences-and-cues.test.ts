@@ -313,6 +313,9 @@ describe('how-long questions', () => {
     expect(answersHowLong(q, ['De invoering duurt twee jaar.'])).toBe(true);
     expect(answersHowLong('How long will the transition plan run?', ['Er komt een overgangsplan met een looptijd tot eind dit jaar.'])).toBe(true);
     expect(answersHowLong('How long does the strategy apply?', ['De inkoopstrategie voor de periode 2020-2024.'])).toBe(true);
+    // A length asked by its noun: 'behandelduur', 'looptijd'.
+    expect(answersHowLong('Wat is de gemiddelde behandelduur in de jeugd-ggz?', ['Er wordt gezocht naar een zo thuis mogelijke oplossing.'])).toBe(false);
+    expect(answersHowLong('Wat is de initiële looptijd van de contracten?', ['De contracten hebben een looptijd van zes jaar.'])).toBe(true);
   });
 
   it('leave period questions alone: the months something fell in answer those', () => {
