@@ -12,7 +12,7 @@ import { cohesiveNeighbours, type CohesionUnit } from './cohesion.js';
 import { repeatsAskedCount } from './unfilled-slot.js';
 import { listIntro, looksLikeItem, type ListIntro } from './list-items.js';
 import { namesAskedMunicipality } from './municipalities.js';
-import { answersContactDetail, answersHowLong, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, factsIn, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
+import { answersContactDetail, answersHowLong, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, asksForVenue, factsIn, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
 import type { AnswerConfidence, ConfidenceFeatureName, UnitScorer } from './unit-scorer.js';
 
@@ -48,7 +48,7 @@ export interface Evidence {
 const focusRescueRatio = 0.05;
 
 /** Which check made the answerer abstain: for logs and for measuring the checks. */
-export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-contact-detail' | 'no-duration' | 'no-reason' | 'municipality-not-named' | 'body-not-named' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
+export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-contact-detail' | 'no-duration' | 'no-reason' | 'municipality-not-named' | 'no-place' | 'body-not-named' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
 
 export interface Candidate extends ScoredUnit {
   /** Unit score plus the passage's rank. */
@@ -402,7 +402,12 @@ export class ExtractiveAnswerer implements Answerer {
     }
     // 'Welk extern bureau …', 'which housing corporation …': a name is asked for, not the kind of body.
     if (asksForOrganisationName(question.text) && !chosen.some((c) => newNames(c.text, question.text) > 0)) flags.noName = 1;
-    if (asksForPlace(question.text) && !chosen.some((c) => hasPlace(c.text, question.text))) flags.noPlace = 1;
+    if (asksForPlace(question.text) && !chosen.some((c) => hasPlace(c.text, question.text))) {
+      // Where an event is held is a place or nothing; 'where did the initiative start' may be answered
+      // by the people it came from, so other where-questions keep this a signal.
+      if (asksForVenue(question.text)) return abstain('no-place');
+      flags.noPlace = 1;
+    }
     if (namesAskedBody(question.text, chosen.map((c) => c.text)) === false) return abstain('body-not-named');
     const sectionOf = (c: Candidate) => `${passages[c.passage]!.doc.id}\n${passages[c.passage]!.chunk.section}`;
     // 'Welke gemeente is centrumgemeente …' answered by sentences that name no municipality at all:

@@ -363,6 +363,11 @@ export function asksForPlace(question: string): boolean {
   return /^\s*(waar|where)\b(?!\s+(staat|staan|stands?)\b)|\b(op welke locatie|in welke plaats|at what location|in which (city|town|place|building))\b/.test(foldText(question));
 }
 
+/** 'Waar vindt de conferentie plaats', 'where is the conference being held': the venue of an event. */
+export function asksForVenue(question: string): boolean {
+  return /\b(waar (?:vindt|vinden|vond|vonden|wordt|worden|werd|werden)\b.*\b(?:plaats|gehouden|georganiseerd)|where (?:is|are|was|were|will|does|do|did)\b.*\b(?:held|take place|taking place|took place|takes place)|op welke locatie|at what location|at which venue)\b/.test(foldText(question));
+}
+
 /** A place in the sentence: 'in/te/op' before a capitalised name the question does not contain, or a venue word. */
 export function hasPlace(sentence: string, question: string): boolean {
   const q = foldText(question);

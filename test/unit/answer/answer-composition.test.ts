@@ -29,6 +29,7 @@ beforeAll(async () => {
     extra('kader-2020', 10, 'Op dat moment heeft de gemeente Best zich gemeld met het verzoek om toetreding tot de samenwerking per 1 januari 2021.', 'Toetreding'),
     extra('kader-2020', 11, 'Een aantal gemeenten vraagt de Stuurgroep Inkoop om kostenbeheersing als uitgangspunt in het inkoopkader op te nemen. Dat verzoek is in juni in het overleg besproken. De gemeente Gorinchem vindt het vreemd dat kostenbeheersing geen uitgangspunt in het inkoopkader is.', 'Zienswijzen'),
     extra('kader-2020', 12, 'De centrumgemeente voert de inkoop uit voor de regio Noord en sluit de contracten volgens de Open House-procedure.', 'Centrumregeling'),
+    extra('kader-2020', 13, 'Op 13 juni 2019 organiseren we als samenwerkende gemeenten een conferentie over de transformatie van de jeugdhulp.', 'Conferentie'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -120,6 +121,12 @@ describe.each([
     const none = await ask('Welke gemeente is de centrumgemeente die de inkoop voor de regio Noord uitvoert?');
     expect(none.abstained).toBe(true);
     expect(none.abstainReason).toBe('municipality-not-named');
+  });
+
+  it('abstains on where an event is held when the passage names no place', async () => {
+    const a = await ask('Waar vindt de conferentie over de transformatie van de jeugdhulp op 13 juni 2019 plaats?');
+    expect(a.abstained).toBe(true);
+    expect(a.abstainReason).toBe('no-place');
   });
 
   it('answers who leads a body when the question\'s other name follows in the next sentence', async () => {

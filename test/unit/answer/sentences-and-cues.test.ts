@@ -176,6 +176,14 @@ describe('names, places and persons asked for', () => {
     expect(hasPlace('De conferentie is in Helmond.', 'Where is the conference held?')).toBe(true);
   });
 
+  it('tells a question after the venue of an event from other where-questions', async () => {
+    const { asksForVenue } = await import('../../../src/answer/question-type.js');
+    expect(asksForVenue('Where is the 13 June conference being held?')).toBe(true);
+    expect(asksForVenue('Waar vindt de regionale bijeenkomst plaats?')).toBe(true);
+    expect(asksForVenue('Where did the initiative for the conference come from?')).toBe(false);
+    expect(asksForVenue('Waar moet een kind bij voorkeur worden geplaatst?')).toBe(false);
+  });
+
   it('knows a question after a person, and a sentence that names one', async () => {
     const { asksForPerson, hasPersonName } = await import('../../../src/answer/question-type.js');
     expect(asksForPerson('Wie is de voorzitter van het platform?')).toBe(true);
