@@ -383,10 +383,22 @@ export class ExtractiveAnswerer implements Answerer {
     // 'Welke twee aanbieders …' answered by '… hebben twee aanbieders een klacht ingediend': the
     // sentence repeats the count the question gives and names none of them.
     if (repeatsAskedCount(question.text, chosen.map((c) => c.text))) return abstain('count-not-named');
+    const sectionOf = (c: Candidate) => `${passages[c.passage]!.doc.id}\n${passages[c.passage]!.chunk.section}`;
+    // When the quoted sentences lack what the question asks for, a sentence of the same section (of the
+    // quoted sentences, or of the best one only) that has it and that the model finds at all likely is quoted in their stead (with what it leans on).
+    const rescueFromSection = (has: (c: Candidate) => boolean, from: Candidate[] = chosen): boolean => {
+      const sections = new Set(from.map(sectionOf));
+      const rescue = candidates.find((c) => c.score >= best.score * focusRescueRatio && sections.has(sectionOf(c)) && has(c));
+      if (!rescue) return false;
+      best = rescue;
+      chosen.splice(0, chosen.length, rescue, ...cohesiveNeighbours(unitsOf(rescue.passage), rescue.index).map((n) => n.c));
+      chosen.sort((a, b) => a.index - b.index);
+      return true;
+    };
     // A why-question whose best passage gives no reason or purpose in the quoted sentences ('omdat', 'om … te',
     // 'heeft geleid tot', 'willen we'): the cue list grew until no right answer in the eval sets lacked
     // one, so the former soft signal (noReason, now always 0 for the confidence model) decides.
-    if (type === 'why' && !chosen.some((c) => c.passage === best.passage && c.cue >= 0.5)) return abstain('no-reason');
+    if (type === 'why' && !chosen.some((c) => c.passage === best.passage && c.cue >= 0.5) && !rescueFromSection((c) => c.cue >= 0.5, [best])) return abstain('no-reason');
     // A how-long question without a length of time: a signal only, since 'voor welke periode' is
     // answered by months and years as often as by a length.
     // 'Hoe lang duurt de invoering' answered by 'In 2022 maken we een start': no length, no end.
@@ -409,16 +421,10 @@ export class ExtractiveAnswerer implements Answerer {
       flags.noPlace = 1;
     }
     if (namesAskedBody(question.text, chosen.map((c) => c.text)) === false) return abstain('body-not-named');
-    const sectionOf = (c: Candidate) => `${passages[c.passage]!.doc.id}\n${passages[c.passage]!.chunk.section}`;
     // 'Welke gemeente is centrumgemeente …' answered by sentences that name no municipality at all:
     // quote one of the same section that does ('Gemeente Gorinchem zegt hierover: …'), else abstain.
-    if (namesAskedMunicipality(question.text, chosen.map((c) => c.text)) === false) {
-      const sections = new Set(chosen.map(sectionOf));
-      const rescue = candidates.find((c) => c.score >= best.score * focusRescueRatio && sections.has(sectionOf(c)) && namesAskedMunicipality(question.text, [c.text]));
-      if (!rescue) return abstain('municipality-not-named');
-      best = rescue;
-      chosen.splice(0, chosen.length, rescue, ...cohesiveNeighbours(unitsOf(rescue.passage), rescue.index).map((n) => n.c));
-      chosen.sort((a, b) => a.index - b.index);
+    if (namesAskedMunicipality(question.text, chosen.map((c) => c.text)) === false && !rescueFromSection((c) => namesAskedMunicipality(question.text, [c.text]) === true)) {
+      return abstain('municipality-not-named');
     }
     if (focus && (type === 'howMany' || type === 'who')) {
       // The sentence before may name it ("Van de 42 jeugdhulpregio's … Daarvan hebben er 16 …").

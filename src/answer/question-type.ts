@@ -97,6 +97,8 @@ const definitionPattern = (entity: string) =>
   new RegExp(`\\(\\s*(hierna:?\\s*)?${entity}\\s*\\)|\\b${entity}\\b[^.]{0,40}\\b(staat|staan)\\b[^.]{0,20}\\bvoor\\b|\\b${entity}\\s*[:=]|\\b${entity}\\b\\s*\\(`);
 // Words that give a reason or purpose (Dutch and English), on folded text.
 const causalCue = /\b(omdat|doordat|zodat|vanwege|daarom|daardoor|teneinde|reden|redenen|doel|doelen|met als doel|als gevolg van|maakt dat|leidt tot|leidde tot|geleid tot|hierdoor|draagt bij|dragen bij|bijdragen aan|beoogt|beogen|beoogd|bedoeld om|bedoeld voor|streeft naar|streven naar|willen we|wil de|willen de|because|in order to|so that|due to|therefore|reason|purpose|aim)\b|\bom\b[^.;]{1,80}?\bte\s+\p{L}+/u;
+const causeCue = /\b(omdat|doordat|vanwege|daarom|daardoor|hierdoor|reden|redenen|als gevolg van|maakt dat|leidt tot|leidde tot|geleid tot|because|due to|therefore|reason|as a result)\b/;
+const setbackWords = /\b(vertraagd|vertraging|delayed|delay|uitgesteld|postponed|schuift|verschuift|opgeschoven|niet meer|no longer|geen ruimte|gestopt|stopped|cancelled|geannuleerd|mislukt|failed|niet haalbaar)\b/;
 const levelPattern = /\b(lokaal|regionaal|bovenregionaal|bi-?regionaal|landelijk|subregionaal|niveau)\b/;
 const orgWords = /\b(gemeente|gemeenten|regio|provincie|vng|ministerie|college|bestuur|raad|stichting|bureau|organisatie)\b/;
 
@@ -189,7 +191,11 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
       return orgWords.test(s) ? 0.3 : 0;
     }
     case 'why':
-      return causalCue.test(s) ? 1 : 0;
+      if (!causalCue.test(s)) return 0;
+      // Why something went wrong ('why was the tender delayed') is answered by a cause, not by what
+      // the plan was for ('Het doel was om …').
+      if (setbackWords.test(q) && !causeCue.test(s)) return 0.3;
+      return 1;
     case 'level':
       return levelPattern.test(s) ? 1 : 0;
     default:

@@ -30,6 +30,7 @@ beforeAll(async () => {
     extra('kader-2020', 11, 'Een aantal gemeenten vraagt de Stuurgroep Inkoop om kostenbeheersing als uitgangspunt in het inkoopkader op te nemen. Dat verzoek is in juni in het overleg besproken. De gemeente Gorinchem vindt het vreemd dat kostenbeheersing geen uitgangspunt in het inkoopkader is.', 'Zienswijzen'),
     extra('kader-2020', 12, 'De centrumgemeente voert de inkoop uit voor de regio Noord en sluit de contracten volgens de Open House-procedure.', 'Centrumregeling'),
     extra('kader-2020', 13, 'Op 13 juni 2019 organiseren we als samenwerkende gemeenten een conferentie over de transformatie van de jeugdhulp.', 'Conferentie'),
+    extra('kader-2020', 14, 'Het doel was om per 1 januari 2023 over te gaan naar nieuwe overeenkomsten voor de Wmo en de jeugdhulp. Op 9 juni 2022 is de aanbesteding van de nieuwe overeenkomsten gestart. Enkele dagen voor de sluitingsdatum hebben twee aanbieders een klacht ingediend. De afhandeling van de klacht maakt dat de planning van de aanbesteding niet meer haalbaar is.', 'Vertraging'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -127,6 +128,12 @@ describe.each([
     const a = await ask('Waar vindt de conferentie over de transformatie van de jeugdhulp op 13 juni 2019 plaats?');
     expect(a.abstained).toBe(true);
     expect(a.abstainReason).toBe('no-place');
+  });
+
+  it('answers why something went wrong with the cause, not with what the plan was for', async () => {
+    const a = await ask('Waarom is de aanbesteding van de nieuwe overeenkomsten voor de Wmo en de jeugdhulp vertraagd?');
+    expect(a.abstained).toBe(false);
+    expect(a.text).toContain('klacht');
   });
 
   it('answers who leads a body when the question\'s other name follows in the next sentence', async () => {

@@ -333,10 +333,17 @@ describe('how-long questions', () => {
 
 describe('reasons and purposes', () => {
   it('are seen in the ways documents give them', () => {
-    const q = 'Waarom ziet Eindhoven geen ruimte meer?';
+    const q = 'Waarom werken de gemeenten samen aan het protocol?';
     expect(typeCue('why', 'Dit heeft geleid tot de conclusie dat er geen ruimte is.', [], q)).toBe(1);
     expect(typeCue('why', 'Met dit protocol willen we meer zicht krijgen op de verwijsroute.', [], q)).toBe(1);
     expect(typeCue('why', 'Een duidelijk kader en tijdige afstemming dragen bij aan de juiste zorginzet.', [], q)).toBe(1);
     expect(typeCue('why', 'Op dat moment heeft Veldhoven zich gemeld met het verzoek om toetreding.', [], q)).toBe(0);
+  });
+
+  it('want a cause, not a purpose, when the question asks why something went wrong', () => {
+    const q = 'Why did the tender get delayed?';
+    expect(typeCue('why', 'Het doel was om per 1 januari 2023 over te gaan naar nieuwe overeenkomsten.', [], q)).toBeLessThan(0.5);
+    expect(typeCue('why', 'De afhandeling van de klacht maakt dat de planning niet meer haalbaar is.', [], q)).toBe(1);
+    expect(typeCue('why', 'Het doel was om per 1 januari 2023 over te gaan naar nieuwe overeenkomsten.', [], 'Why was the tender started?')).toBe(1);
   });
 });
