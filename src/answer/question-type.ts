@@ -99,6 +99,8 @@ const definitionPattern = (entity: string) =>
 const causalCue = /\b(omdat|doordat|zodat|vanwege|daarom|daardoor|teneinde|reden|redenen|doel|doelen|met als doel|als gevolg van|maakt dat|leidt tot|leidde tot|geleid tot|hierdoor|draagt bij|dragen bij|bijdragen aan|beoogt|beogen|beoogd|bedoeld om|bedoeld voor|streeft naar|streven naar|willen we|wil de|willen de|because|in order to|so that|due to|therefore|reason|purpose|aim)\b|\bom\b[^.;]{1,80}?\bte\s+\p{L}+/u;
 const causeCue = /\b(omdat|doordat|vanwege|daarom|daardoor|hierdoor|reden|redenen|als gevolg van|maakt dat|leidt tot|leidde tot|geleid tot|because|due to|therefore|reason|as a result)\b/;
 const setbackWords = /\b(vertraagd|vertraging|delayed|delay|uitgesteld|postponed|schuift|verschuift|opgeschoven|niet meer|no longer|geen ruimte|gestopt|stopped|cancelled|geannuleerd|mislukt|failed|niet haalbaar)\b/;
+const voteAsked = /\b(hoe (?:is|werd|hebben|heeft)\b.*\bgestemd|stemverhouding|stemuitslag|how did\b.*\bvote|how was\b.*\bvoted|vote (?:count|result|outcome)|voting result)\b/;
+const voteOutcome = /\b(\d+ stemmen|unaniem|in meerderheid|bij acclamatie|zonder stemming|aangenomen|verworpen|stemden (?:voor|tegen)|votes? (?:for|against)|unanimously|adopted|rejected)\b/;
 const levelPattern = /\b(lokaal|regionaal|bovenregionaal|bi-?regionaal|landelijk|subregionaal|niveau)\b/;
 const orgWords = /\b(gemeente|gemeenten|regio|provincie|vng|ministerie|college|bestuur|raad|stichting|bureau|organisatie)\b/;
 
@@ -132,6 +134,8 @@ function newOnes(found: Iterable<string>, question: string): number {
 export function typeCue(type: QuestionType, sentence: string, entities: string[] = [], question = ''): number {
   const s = foldText(sentence);
   const q = foldText(question);
+  // 'Hoe is er over de motie gestemd', 'how did the council vote': the outcome of the vote answers.
+  if (voteAsked.test(q)) return voteOutcome.test(s) ? 1 : 0;
   switch (type) {
     case 'when': {
       // 'Hoe lang loopt het contract?' is answered by a length of time ('zes jaar'), not by a date.

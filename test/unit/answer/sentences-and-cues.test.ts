@@ -347,3 +347,12 @@ describe('reasons and purposes', () => {
     expect(typeCue('why', 'Het doel was om per 1 januari 2023 over te gaan naar nieuwe overeenkomsten.', [], 'Why was the tender started?')).toBe(1);
   });
 });
+
+describe('questions about a vote', () => {
+  it('are answered by its outcome, not by the sentence that names the motion', () => {
+    const q = 'How did the council vote on the motion to redistribute tasks among the aldermen?';
+    expect(typeCue(questionType(q), 'De raad besluit in meerderheid (16 stemmen voor en 14 stemmen tegen) aan te dringen op herverdeling.', [], q)).toBe(1);
+    expect(typeCue(questionType(q), '16. Motie met betrekking tot de herverdeling van taken onder de wethouders.', [], q)).toBe(0);
+    expect(typeCue('when', 'De motie is unaniem aangenomen.', [], 'Wanneer is de motie ingediend?')).toBe(0);
+  });
+});
