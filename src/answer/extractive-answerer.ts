@@ -385,7 +385,8 @@ export class ExtractiveAnswerer implements Answerer {
     if (repeatsAskedCount(question.text, chosen.map((c) => c.text))) return abstain('count-not-named');
     const sectionOf = (c: Candidate) => `${passages[c.passage]!.doc.id}\n${passages[c.passage]!.chunk.section}`;
     // When the quoted sentences lack what the question asks for, a sentence of the same section (of the
-    // quoted sentences, or of the best one only) that has it and that the model finds at all likely is quoted in their stead (with what it leans on).
+    // quoted sentences, or of the best one only) that has it and that the model finds at all likely is
+    // quoted in their stead, with the sentences it leans on.
     const rescueFromSection = (has: (c: Candidate) => boolean, from: Candidate[] = chosen): boolean => {
       const sections = new Set(from.map(sectionOf));
       const rescue = candidates.find((c) => c.score >= best.score * focusRescueRatio && sections.has(sectionOf(c)) && has(c));
@@ -399,10 +400,10 @@ export class ExtractiveAnswerer implements Answerer {
     // 'heeft geleid tot', 'willen we'): the cue list grew until no right answer in the eval sets lacked
     // one, so the former soft signal (noReason, now always 0 for the confidence model) decides.
     if (type === 'why' && !chosen.some((c) => c.passage === best.passage && c.cue >= 0.5) && !rescueFromSection((c) => c.cue >= 0.5, [best])) return abstain('no-reason');
-    // A how-long question without a length of time: a signal only, since 'voor welke periode' is
-    // answered by months and years as often as by a length.
     // 'Hoe lang duurt de invoering' answered by 'In 2022 maken we een start': no length, no end.
     if (answersHowLong(question.text, chosen.map((c) => c.text)) === false) return abstain('no-duration');
+    // Any other duration question without a length of time: a signal only, since 'voor welke periode'
+    // is answered by months and years as often as by a length.
     if (asksForDuration(question.text) && !chosen.some((c) => c.cue >= 0.5)) flags.noDuration = 1;
     if (asksForPerson(question.text) && !chosen.some((c) => hasPersonName(c.text, question.text))) {
       // A role only a person holds (an alderman, a project leader) is not answered without a name.
@@ -445,12 +446,7 @@ export class ExtractiveAnswerer implements Answerer {
         // The count may stand further on in the same section, in a sentence that names the things
         // by another word ('De Waterweggemeenten zitten bij elkaar op 180.000 inwoners' after the
         // three names): quote that one instead, when the model finds it at all likely.
-        const sections = new Set(chosen.map(sectionOf));
-        const rescue = candidates.find((c) => c.score >= best.score * focusRescueRatio && sections.has(sectionOf(c)) && answersFocus(c));
-        if (!rescue) return abstain('focus-not-answered');
-        best = rescue;
-        chosen.splice(0, chosen.length, rescue, ...cohesiveNeighbours(unitsOf(rescue.passage), rescue.index).map((n) => n.c));
-        chosen.sort((a, b) => a.index - b.index);
+        if (!rescueFromSection(answersFocus)) return abstain('focus-not-answered');
       }
     }
 

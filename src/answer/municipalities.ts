@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { foldText } from '../retrieval/dutch-analyzer.js';
 import { AppError } from '../errors/app-error.js';
+import { escapeRe } from './question-type.js';
 
 const listFile = new URL('./dutch-municipalities.json', import.meta.url);
 
@@ -17,7 +18,7 @@ function municipalityPattern(): RegExp {
     throw new AppError('CONFIG_INVALID', `cannot read the municipality list ${listFile.pathname}: ${e instanceof Error ? e.message : String(e)}`);
   }
   // Case-sensitive on purpose: 'Best', 'Goes' and 'Stein' are municipalities, 'best' is not.
-  const alternatives = names.map((n) => plain(n).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length);
+  const alternatives = names.map((n) => escapeRe(plain(n))).sort((a, b) => b.length - a.length);
   pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}]|-[\\p{L}])`, 'gu');
   return pattern;
 }

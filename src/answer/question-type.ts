@@ -25,10 +25,10 @@ export function questionType(question: string): QuestionType {
 export function asksForAmount(question: string): boolean {
   const q = foldText(question);
   return /\b(wat kost|wat kosten|hoeveel (geld|budget|middelen|euro|subsidie)|how much (money|funding|budget)|what does \S+ cost|hoe (groot|hoog) (is|was|wordt|werd) (het|de) (tekort|budget|begroting|bedrag|overschot|subsidie)|in euro'?s|in euros|how (big|large|high) (is|was) the (?:\S+ ){0,3}(deficit|budget|amount|shortfall|surplus))\b|\b(wat|what|welk|welke|which)\s+(is\s+|was\s+|are\s+)?(het\s+|de\s+|the\s+)?(totale\s+|total\s+)?(budget|bedrag|uurtarief|tarief|prijs|amount|price|cost|costs|hourly rate|fee|tariff)\b/.test(q) ||
-    // 'What maximum fee …', 'what is the total contract value', 'how large is the annual lump sum':
-    // a sum-of-money noun a few words after the asking word.
     // 'Hoeveel geven de gemeenten uit …', 'how much do they pay …': a money verb after 'how much'.
     /\bhoeveel\s+(geven|geeft|gaf|gaven|besteden|besteedt|betalen|betaalt|kost|kosten|kostte|ontvangen|ontvangt)\b|\bhow much\b(?:\s+\S+){0,6}?\s+(cost|costs|spend|spends|spent|pay|pays|paid|receive|receives|received)\b/.test(q) ||
+    // 'What maximum fee …', 'what is the total contract value', 'how large is the annual lump sum':
+    // a sum-of-money noun a few words after the asking word.
     /\b(wat|what|welk|welke|which|hoe hoog|hoe groot|how large|how big|how high)\b(?:\s+(?:is|was|are|were|de|het|een|the|a|an|maximum|maximale|maximaal|minimum|minimale|total|totale|annual|yearly|jaarlijkse|daily|dagelijkse|hourly|monthly|maandelijkse)){0,4}\s+(fee|fees|penalty|boete|tarief|tariff|contract value|contractwaarde|prijs|price|budget|bedrag|amount|lump sum|lumpsum|vergoeding)\b/u.test(q);
 }
 
@@ -297,7 +297,7 @@ export function mentionsRole(sentence: string): boolean {
 
 /** A role right before a first name and surname: 'oud-minister Tamara van Ark', 'wethouder Jan Jansen'. */
 const roleBeforeName =
-  /\b(?:(?:oud-)?(?:minister|staatssecretaris|wethouder|burgemeester|gedeputeerde|voorzitter|directeur|projectleider|programmamanager|kwartiermaker|former minister|alderman|mayor|chair|chairman|chairwoman|director)s?)\s+(?:\p{Lu}\p{Ll}+\s+)(?:(?:van|de|der|den|ten|ter|het)\s+)*\p{Lu}\p{Ll}+/u;
+  /\b(?:(?:oud-)?(?:minister|staatssecretaris|wethouder|burgemeester|gedeputeerde|voorzitter|directeur|projectleider|programmamanager|kwartiermaker|former minister|alderman|mayor|chair|chairman|chairwoman|director)s?)\s+(?:\p{Lu}\p{Ll}+\s+)(?:(?:van|de|der|den|ten|ter|het)\s+)*\p{Lu}\p{Ll}+/gu;
 
 const titledName =
   /\b(?:de heer|mevrouw|mevr\.|dhr\.|mw\.|mr\.|drs\.|dr\.|ir\.|ing\.|prof\.|mrs\.|ms\.)\s+(?:(?:mr|drs|dr|ir|ing|prof)\.\s*)*((?:\p{Lu}\.\s?)*(?:(?:van|de|der|den|ten|ter)\s+)*\p{Lu}[\p{L}-]+)?/gu;
@@ -310,7 +310,7 @@ const initialledName = /\b\p{Lu}\.(?:\s?\p{Lu}\.)*\s*(?:(?:van|de|der|den|ten|te
  */
 export function hasPersonName(sentence: string, question?: string): boolean {
   const names = [
-    ...[...sentence.matchAll(new RegExp(roleBeforeName.source, 'gu'))].map((m) => m[0]),
+    ...[...sentence.matchAll(roleBeforeName)].map((m) => m[0]),
     ...[...sentence.matchAll(titledName)].map((m) => m[1] ?? '?'),
     ...[...sentence.matchAll(initialledName)].map((m) => m[0]),
   ];
