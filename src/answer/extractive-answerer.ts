@@ -10,9 +10,9 @@ import { understandingFor, type QueryUnderstanding } from '../retrieval/hybrid-r
 import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } from '../retrieval/query-analysis.js';
 import { cohesiveNeighbours, type CohesionUnit } from './cohesion.js';
 import { repeatsAskedCount } from './unfilled-slot.js';
-import { listIntro, looksLikeItem, type ListIntro } from './list-items.js';
+import { announcesItems, listIntro, looksLikeItem, type ListIntro } from './list-items.js';
 import { namesAskedMunicipality } from './municipalities.js';
-import { answersContactDetail, answersHowLong, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, asksForVenue, factsIn, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
+import { answersContactDetail, answersHowLong, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, asksForVenue, factsIn, listedThing, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
 import type { AnswerConfidence, ConfidenceFeatureName, UnitScorer } from './unit-scorer.js';
 
@@ -46,6 +46,9 @@ export interface Evidence {
 
 /** How likely, next to the best, a sentence further on must be to answer a count in its stead. */
 const focusRescueRatio = 0.05;
+
+/** How likely, next to the best, a sentence announcing the listed things must be to answer a list question. */
+const listAnnounceRescueRatio = 0.05;
 
 /** Which check made the answerer abstain: for logs and for measuring the checks. */
 export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-contact-detail' | 'no-duration' | 'no-reason' | 'municipality-not-named' | 'no-place' | 'body-not-named' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
@@ -227,6 +230,18 @@ export class ExtractiveAnswerer implements Answerer {
     if (!candidates[0]!.namedRow) {
       const i = candidates.findIndex((c) => c.namedRow && c.score >= candidates[0]!.score * 0.5);
       if (i > 0) candidates.unshift(...candidates.splice(i, 1));
+    }
+    // A list question ('what are the workshop themes …') is answered by the sentence announcing the
+    // listed things ('De workshops richten zich op de volgende vier thema's:'), ahead of one that only
+    // shares the question's other words ('Tijdens het middagprogramma worden workshops georganiseerd').
+    if (type === 'list') {
+      const listed = listedThing(question.text);
+      const group = listed ? query.groups.find((g) => g.source.split(/\s+/).includes(listed)) : undefined;
+      const names = (c: Candidate) => groupMatch(group!, new Set(u.analyzeText(c.text))) >= expansionWeights.translation;
+      if (group && groupKnown(group, u) && !names(candidates[0]!) && !looksLikeItem(candidates[0]!.text)) {
+        const i = candidates.findIndex((c) => c.score >= candidates[0]!.score * listAnnounceRescueRatio && announcesItems(c.text) && names(c));
+        if (i > 0) candidates.unshift(...candidates.splice(i, 1));
+      }
     }
     let best = candidates[0]!;
     // Newest wins: a near-equal sentence from a document of another date with other dates/numbers.

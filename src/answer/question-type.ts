@@ -18,6 +18,8 @@ export function questionType(question: string): QuestionType {
   if (/\b(schaalniveau|scale level|welk niveau|what level|which level|op welke schaal|at what scale)\b/.test(q)) return 'level';
   if (/\b(wie|who|by whom|bij wie|door wie|welke gemeente|which municipality|welke organisatie|which organisation|which organization)\b/.test(q)) return 'who';
   if (/\b(welke|which|what are|wat zijn|noem)\b/.test(q) && /\b(\w+en|\w+s)\b/.test(q)) return 'list';
+  // 'What criteria are used …': a plural noun right after 'what', then a verb.
+  if (/^\s*what \S+(?:s|ia) (?:are|were|do|did|does|must|should|can|could|will|would|have|has)\b/.test(q)) return 'list';
   return 'other';
 }
 
@@ -265,6 +267,33 @@ export function askedThing(question: string): string | undefined {
     phrase.push(w);
   }
   return phrase[phrase.length - 1];
+}
+
+/**
+ * The things a list question asks to have listed: the head noun of 'welke verwijzers …', 'wat zijn
+ * de kostprijselementen …', 'what are the workshop themes in …', 'what criteria are used …',
+ * 'which areas of expertise …' (verwijzers, kostprijselementen, themes, criteria, areas).
+ */
+export function listedThing(question: string): string | undefined {
+  const q = foldText(question);
+  // Dutch names the head right after 'welke' or 'wat zijn de', as askedThing reads it.
+  const dutch = askedThing(question);
+  if (dutch) return dutch;
+  // 'What criteria are used …': 'what' straight before a plural noun and a verb.
+  const bare = /^\s*what ([\p{L}'’-]+(?:s|ia)) (?:are|were|do|did|does|must|should|can|could|will|would|have|has)\b/u.exec(q);
+  if (bare) return bare[1];
+  // 'Which areas of expertise …', 'which providers won …': the noun after 'which'.
+  const which = /^\s*(?:(?:from|for|in|on|of|to|with|by|at) )?which ([\p{L}'’-]+)/u.exec(q);
+  if (which) return which[1];
+  // 'What are the workshop themes in …': the last noun before a preposition or verb.
+  const m = /^\s*(?:what are|what were|name) (?:the |all )?(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+|main|most important|key) )?([\p{L}'’ -]+)/u.exec(q);
+  if (!m) return undefined;
+  const phrase: string[] = [];
+  for (const w of m[1]!.split(/\s+/)) {
+    if (!w || /^(in|of|for|on|at|to|from|with|by|that|which|who|under|within|during|between|about|is|are|was|were|do|does|did|must|should|can|will|have|has|and|or|the|a|an)$/.test(w) || /ed$/.test(w)) break;
+    phrase.push(w);
+  }
+  return phrase.length ? phrase[phrase.length - 1] : undefined;
 }
 
 // Roles only a person holds, and roles a body may hold too ('onder voorzitterschap van de gemeente

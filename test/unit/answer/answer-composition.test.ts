@@ -31,6 +31,7 @@ beforeAll(async () => {
     extra('kader-2020', 12, 'De centrumgemeente voert de inkoop uit voor de regio Noord en sluit de contracten volgens de Open House-procedure.', 'Centrumregeling'),
     extra('kader-2020', 13, 'Op 13 juni 2019 organiseren we als samenwerkende gemeenten een conferentie over de transformatie van de jeugdhulp.', 'Conferentie'),
     extra('kader-2020', 14, 'Het doel was om per 1 januari 2023 over te gaan naar nieuwe overeenkomsten voor de Wmo en de jeugdhulp. Op 9 juni 2022 is de aanbesteding van de nieuwe overeenkomsten gestart. Enkele dagen voor de sluitingsdatum hebben twee aanbieders een klacht ingediend. De afhandeling van de klacht maakt dat de planning van de aanbesteding niet meer haalbaar is.', 'Vertraging'),
+    extra('kader-2020', 15, "Tijdens het middagprogramma worden workshops georganiseerd. De focus van de workshops ligt op het samenspel in de uitvoering rondom het gezin. De workshops richten zich op de volgende drie thema's:\n- Samen beslissen over passende zorg\n- Tijdig de juiste hulp voor de cliënt\n- Samenwerking tussen casusregisseur en wettelijke verwijzer", 'Middagprogramma'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -73,6 +74,14 @@ describe.each([
     expect(a.abstained).toBe(false);
     expect(a.text).toContain('Een aantal criteria');
     for (const item of ['Schaal:', 'Personeel:', 'Kennis:']) expect(a.text).toContain(item);
+  });
+
+  it('answers a list question with the sentence announcing the listed things, not one sharing its other words', async () => {
+    const a = await ask('What are the workshop themes in the afternoon programme?');
+    expect(a.abstained).toBe(false);
+    // The announcement is the answer, so it is quoted first, with its items.
+    expect(a.text.replace(/^According to the documents \(quoted in Dutch\): /, '')).toMatch(/^De workshops richten zich op de volgende drie thema/);
+    expect(a.text).toContain('Samen beslissen');
   });
 
   it('abstains when a role only a person holds is asked for and the passage names no one', async () => {

@@ -40,6 +40,16 @@ describe('askedThing', () => {
     expect(askedThing('Op welke datum heeft het bestuur besloten?')).toBeUndefined();
   });
 
+  it('finds the things a list question asks to have listed, in Dutch and English', async () => {
+    const { listedThing, questionType } = await import('../../../src/answer/question-type.js');
+    expect(listedThing('Uit welke kostprijselementen bestaat een reële prijs?')).toBe('kostprijselementen');
+    expect(listedThing('What are the workshop themes in the afternoon programme?')).toBe('themes');
+    expect(listedThing('What criteria are used to decide on supra-regional cooperation?')).toBe('criteria');
+    expect(listedThing('Which areas of expertise must the municipality have?')).toBe('areas');
+    expect(listedThing('What is the scale level of JeugdzorgPlus?')).toBeUndefined();
+    expect(questionType('What criteria are used to decide on supra-regional cooperation?')).toBe('list');
+  });
+
   it('takes "how big was the deficit" as a question after a sum, and "contract term" as one after a length of time', async () => {
     const { asksForAmount, asksForDuration } = await import('../../../src/answer/question-type.js');
     expect(asksForAmount('How big was the youth care budget deficit in 2020?')).toBe(true);
