@@ -49,6 +49,8 @@ const focusRescueRatio = 0.05;
 
 /** How likely, next to the best, a sentence announcing the listed things must be to answer a list question. */
 const listAnnounceRescueRatio = 0.05;
+/** …and in place of a top sentence that names the listed things too, when it covers the question as well. */
+const listAnnounceOverNamingRatio = 0.01;
 
 /** Which check made the answerer abstain: for logs and for measuring the checks. */
 export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-contact-detail' | 'no-duration' | 'no-reason' | 'municipality-not-named' | 'no-place' | 'body-not-named' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
@@ -238,8 +240,13 @@ export class ExtractiveAnswerer implements Answerer {
       const listed = listedThing(question.text);
       const group = listed ? query.groups.find((g) => g.source.split(/\s+/).includes(listed)) : undefined;
       const names = (c: Candidate) => groupMatch(group!, new Set(u.analyzeText(c.text))) >= expansionWeights.translation;
-      if (group && groupKnown(group, u) && !names(candidates[0]!) && !looksLikeItem(candidates[0]!.text)) {
-        const i = candidates.findIndex((c) => c.score >= candidates[0]!.score * listAnnounceRescueRatio && announcesItems(c.text) && names(c));
+      const top = candidates[0]!;
+      if (group && groupKnown(group, u) && !announcesItems(top.text) && !looksLikeItem(top.text)) {
+        // When the top sentence names the listed things too ('… aan de hand van de kostprijselementen
+        // uit de AMvB'), only an announcement that covers the question at least as well takes its place.
+        const i = names(top)
+          ? candidates.findIndex((c) => c.score >= top.score * listAnnounceOverNamingRatio && Boolean(listIntro(c.text)?.colon) && names(c) && c.features.coverOwn >= top.features.coverOwn)
+          : candidates.findIndex((c) => c.score >= top.score * listAnnounceRescueRatio && announcesItems(c.text) && names(c));
         if (i > 0) candidates.unshift(...candidates.splice(i, 1));
       }
     }

@@ -32,6 +32,8 @@ beforeAll(async () => {
     extra('kader-2020', 13, 'Op 13 juni 2019 organiseren we als samenwerkende gemeenten een conferentie over de transformatie van de jeugdhulp.', 'Conferentie'),
     extra('kader-2020', 14, 'Het doel was om per 1 januari 2023 over te gaan naar nieuwe overeenkomsten voor de Wmo en de jeugdhulp. Op 9 juni 2022 is de aanbesteding van de nieuwe overeenkomsten gestart. Enkele dagen voor de sluitingsdatum hebben twee aanbieders een klacht ingediend. De afhandeling van de klacht maakt dat de planning van de aanbesteding niet meer haalbaar is.', 'Vertraging'),
     extra('kader-2020', 15, "Tijdens het middagprogramma worden workshops georganiseerd. De focus van de workshops ligt op het samenspel in de uitvoering rondom het gezin. De workshops richten zich op de volgende drie thema's:\n- Samen beslissen over passende zorg\n- Tijdig de juiste hulp voor de cliënt\n- Samenwerking tussen casusregisseur en wettelijke verwijzer", 'Middagprogramma'),
+    extra('nvo-2021', 8, 'Tarieven verdienen een goede onderbouwing. De aanbieder verschaft inzicht in de opbouw van de door hem gehanteerde prijs aan de hand van de kostprijselementen uit de AMvB. Daartoe worden in de AMvB de kostprijselementen opgenomen waaruit de reële prijs wordt opgebouwd.', '8.1 Reële prijs'),
+    extra('nvo-2021', 9, 'In de NvO is opgenomen dat een reële prijs is gebaseerd op de volgende kostprijselementen:\n- De kosten van de beroepskracht\n- Reis- en opleidingskosten\n- De overheadkosten', '8.3 Invulling reële prijs'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -82,6 +84,12 @@ describe.each([
     // The announcement is the answer, so it is quoted first, with its items.
     expect(a.text.replace(/^According to the documents \(quoted in Dutch\): /, '')).toMatch(/^De workshops richten zich op de volgende drie thema/);
     expect(a.text).toContain('Samen beslissen');
+  });
+
+  it('answers a list question with the announcement even when another sentence names the listed things too', async () => {
+    const a = await ask('Uit welke kostprijselementen bestaat een reële prijs in de NvO?');
+    expect(a.abstained).toBe(false);
+    for (const item of ['beroepskracht', 'overheadkosten']) expect(a.text).toContain(item);
   });
 
   it('abstains when a role only a person holds is asked for and the passage names no one', async () => {
