@@ -8,7 +8,7 @@ import { DutchAnalyzer, foldText } from '../retrieval/dutch-analyzer.js';
 import { conceptAbsent, coverageOf, groupImportance, groupKnown, groupKnownWhole, groupMatch, type TermStats } from '../retrieval/evidence.js';
 import { understandingFor, type QueryUnderstanding } from '../retrieval/hybrid-retriever.js';
 import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } from '../retrieval/query-analysis.js';
-import { cohesiveNeighbours, type CohesionUnit } from './cohesion.js';
+import { cohesiveNeighbours, leansOnPrevious, type CohesionUnit } from './cohesion.js';
 import { repeatsAskedCount } from './unfilled-slot.js';
 import { announcesItems, listIntro, looksLikeItem, type ListIntro } from './list-items.js';
 import { namesAskedMunicipality } from './municipalities.js';
@@ -46,6 +46,9 @@ export interface Evidence {
 
 /** How likely, next to the best, a sentence further on must be to answer a count in its stead. */
 const focusRescueRatio = 0.05;
+
+/** A conclusion drawn from what was said before: 'is daarmee niet langer een optie', 'therefore'. */
+const causalBackReference = /\b(daarom|daardoor|daarmee|hierdoor|hiermee|hierom|derhalve|therefore|thus|hence|as a result)\b/i;
 
 /** How likely, next to the best, a sentence announcing the listed things must be to answer a list question. */
 const listAnnounceRescueRatio = 0.05;
@@ -360,6 +363,21 @@ export class ExtractiveAnswerer implements Answerer {
         const room = 700 - chosen.reduce((s, c) => s + c.text.length, 0);
         if (room <= 0) break;
         for (const n of cohesiveNeighbours(unitsOf(q.passage), q.index, Math.min(450, room))) if (!chosen.includes(n.c)) chosen.push(n.c);
+      }
+    }
+    // A why-question answered by a conclusion ('… is daarmee niet langer een optie') takes the
+    // sentence before it, where the reason it points back to stands.
+    if (type === 'why') {
+      for (const q of [...chosen]) {
+        if (!causalBackReference.test(q.text) || leansOnPrevious(q.text)) continue;
+        // Back as far as the sentences lean on each other ('Deze conclusie …' after the conclusion).
+        for (let at = q.index - 1, steps = 0; steps < 3; at--, steps++) {
+          const prev = unitsOf(q.passage).find((x) => x.index === at);
+          const length = chosen.reduce((s, c) => s + c.text.length, 0);
+          if (!prev || prev.heading || length + prev.text.length > 900) break;
+          if (!chosen.includes(prev.c)) chosen.push(prev.c);
+          if (!leansOnPrevious(prev.text)) break;
+        }
       }
     }
     // The best passage first, reading order within a passage.

@@ -34,6 +34,7 @@ beforeAll(async () => {
     extra('kader-2020', 15, "Tijdens het middagprogramma worden workshops georganiseerd. De focus van de workshops ligt op het samenspel in de uitvoering rondom het gezin. De workshops richten zich op de volgende drie thema's:\n- Samen beslissen over passende zorg\n- Tijdig de juiste hulp voor de cliënt\n- Samenwerking tussen casusregisseur en wettelijke verwijzer", 'Middagprogramma'),
     extra('nvo-2021', 8, 'Tarieven verdienen een goede onderbouwing. De aanbieder verschaft inzicht in de opbouw van de door hem gehanteerde prijs aan de hand van de kostprijselementen uit de AMvB. Daartoe worden in de AMvB de kostprijselementen opgenomen waaruit de reële prijs wordt opgebouwd.', '8.1 Reële prijs'),
     extra('nvo-2021', 9, 'In de NvO is opgenomen dat een reële prijs is gebaseerd op de volgende kostprijselementen:\n- De kosten van de beroepskracht\n- Reis- en opleidingskosten\n- De overheadkosten', '8.3 Invulling reële prijs'),
+    extra('kader-2020', 16, 'De subregio werkt al jaren samen in een DVO. Door het complexe speelveld bleek het lastig om tot eenduidige inkoopafspraken te komen. Dit heeft geleid tot de conclusie van de gemeente Eindhoven dat zij zich concentreert op de eigen werkagenda. Deze conclusie betreft vooral de taken die niet wettelijk regionaal georganiseerd hoeven te worden. Het formaliseren van vier naar één inkooporganisatie is daarmee niet langer een optie.', 'Inkooporganisatie'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -90,6 +91,13 @@ describe.each([
     const a = await ask('Uit welke kostprijselementen bestaat een reële prijs in de NvO?');
     expect(a.abstained).toBe(false);
     for (const item of ['beroepskracht', 'overheadkosten']) expect(a.text).toContain(item);
+  });
+
+  it('answers a why-question about a conclusion ("daarmee niet langer een optie") with the reason before it', async () => {
+    const a = await ask('Waarom is het formaliseren van vier naar één inkooporganisatie niet langer een optie?');
+    expect(a.abstained).toBe(false);
+    expect(a.text).toContain('niet langer een optie');
+    expect(a.text).toContain('eigen werkagenda');
   });
 
   it('abstains when a role only a person holds is asked for and the passage names no one', async () => {
