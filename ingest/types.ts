@@ -4,7 +4,7 @@ import type { IndexedCorpus } from '../src/core/types.js';
 import type { Logger } from '../src/core/logger.js';
 
 /** Bump when loaders, cleaning or chunking change: every cached parse and the index become stale. */
-export const PIPELINE_VERSION = 'ingest-9';
+export const PIPELINE_VERSION = 'ingest-10';
 
 /**
  * What a loader extracts from one file before cleaning.

@@ -140,6 +140,20 @@ export class DutchAnalyzer {
     return null;
   }
 
+  /**
+   * The infinitive of a past participle, when the documents or the vocabulary use it: 'geëvalueerd'
+   * → evalueren, 'gecontracteerd' → contracteren, 'gegund' → gunnen, 'vastgesteld' → vaststellen. The
+   * stemmer leaves the ge- and the -d/-t, so without this the two forms never meet.
+   */
+  private infinitivesOf(word: string): string[] {
+    const m = /^((?:vast|op|aan|af|in|uit|door|mee|voor|toe|terug|samen|bij|over|vrij|weg)?)ge([a-z]{3,})([dt])$/.exec(word);
+    if (!m || word.length < 7) return [];
+    const [, particle, body, end] = m;
+    const last = body!.slice(-1);
+    const forms = [`${body}en`, `${body}${last}en`, `${body!.replace(/([aeou])\1([^aeiou])$/, '$1$2')}en`, `${body}${end}en`];
+    return [...new Set(forms.map((f) => particle + f))].filter((f) => f !== word && this.vocabulary.has(f));
+  }
+
   /** Terms of one folded word (a hyphenated word yields the joined word and each piece). */
   wordTerms(word: string): WordTerms[] {
     const hit = this.termCache.get(word);
@@ -169,6 +183,7 @@ export class DutchAnalyzer {
         }
       };
       collect(w);
+      for (const inf of this.infinitivesOf(w)) parts.push(stem(inf));
       const whole = stem(w);
       out.push({ word: w, whole, parts: [...new Set(parts)].filter((p) => p !== whole) });
     };

@@ -64,6 +64,21 @@ describe('decompounding against the vocabulary', () => {
   });
 });
 
+describe('past participles', () => {
+  const analyzer = DutchAnalyzer.fromTexts(['evalueren contracteren vaststellen richten']);
+
+  it('meet their infinitive when the documents use it ("geëvalueerd" meets "evalueren")', () => {
+    for (const [participle, infinitive] of [['geëvalueerd', 'evalueren'], ['gecontracteerd', 'contracteren'], ['vastgesteld', 'vaststellen'], ['gericht', 'richten']]) {
+      expect(analyzer.analyze(participle)).toContain(analyzer.analyze(infinitive)[0]);
+    }
+  });
+
+  it('leave words alone whose infinitive the documents never use, and short ge- words', () => {
+    expect(analyzer.analyze('geïnformeerd')).toEqual(['geinformeerd']);
+    expect(DutchAnalyzer.fromTexts(['bieden']).analyze('gebied')).toEqual(['gebied']);
+  });
+});
+
 describe('cognates', () => {
   const analyzer = DutchAnalyzer.fromTexts(['Het criterium en de criteria staan in het certificaat.', 'Structurele financiering van de certificering.']);
 
