@@ -93,6 +93,7 @@ function understandingFromPassages(retrieved: RetrievedChunk[]): QueryUnderstand
   return {
     analyzeQuery: (q) => qa.analyze(q),
     analyzeText: (t) => analyzer.analyze(t),
+    analyzeHeads: (t) => analyzer.heads(t),
     docFreq: (t) => df.get(t) ?? 0,
     idf: (t) => Math.log(1 + (n - Math.max(df.get(t) ?? 0, 0.5) + 0.5) / (Math.max(df.get(t) ?? 0, 0.5) + 0.5)),
   };
@@ -224,7 +225,7 @@ export class ExtractiveAnswerer implements Answerer {
     // kind (about the asked-for thing): a close runner-up that does beats a top sentence that does not.
     if (type === 'howMany' || type === 'who' || type === 'when') {
       const top = candidates[0]!;
-      const carries = (c: Candidate) => c.cue >= 0.5 && (!focus || groupMatch(focus, new Set(u.analyzeText(c.text))) >= expansionWeights.translation);
+      const carries = (c: Candidate) => c.cue >= 0.5 && (!focus || groupMatch(focus, new Set(u.analyzeHeads ? u.analyzeHeads(c.text) : u.analyzeText(c.text))) >= expansionWeights.translation);
       if (!carries(top)) {
         const i = candidates.findIndex((c) => c.score >= top.score * 0.3 && carries(c));
         if (i > 0) candidates.unshift(...candidates.splice(i, 1));
@@ -480,7 +481,10 @@ export class ExtractiveAnswerer implements Answerer {
         const section = passages.filter((x) => x.doc.id === r.doc.id && x.chunk.section === r.chunk.section).map((x) => x.chunk.text);
         const scope = new Set([...terms, ...u.analyzeText(`${r.doc.title}\n${r.chunk.context ?? ''}\n${section.join('\n')}`)]);
         const aboutNames = query.groups.every((g) => !g.entity || !groupKnown(g, u) || groupMatch(g, scope) >= expansionWeights.translation);
-        return groupMatch(focus, terms) >= expansionWeights.translation && c.cue >= 0.5 && aboutNames;
+        // The counted thing as a word of its own or a compound's head: 'gemeenteraad' names a council,
+        // not the gemeenten of 'how many municipalities'.
+        const named = u.analyzeHeads ? new Set(u.analyzeHeads(`${r.chunk.section}\n${before}\n${c.text}`)) : terms;
+        return groupMatch(focus, named) >= expansionWeights.translation && c.cue >= 0.5 && aboutNames;
       };
       if (!chosen.some(answersFocus)) {
         // The count may stand further on in the same section, in a sentence that names the things

@@ -196,6 +196,27 @@ export class DutchAnalyzer {
     return out;
   }
 
+  /**
+   * What the words of a text are, as opposed to what they contain: each word's stem and the stem of
+   * its compound head ('jeugdhulpregio's' is a regio; 'gemeenteraad' is a raad, not a gemeente).
+   */
+  heads(text: string): string[] {
+    const out: string[] = [];
+    for (const w of foldedWords(text)) {
+      for (const t of this.wordTerms(w)) {
+        out.push(t.whole);
+        let parts = this.decompound(t.word);
+        let head: string | undefined;
+        while (parts) {
+          head = parts[parts.length - 1]!;
+          parts = this.decompound(head);
+        }
+        if (head) out.push(stem(head));
+      }
+    }
+    return out;
+  }
+
   /** Index terms of a text: for every content word its stem and the stems of its compound parts. */
   analyze(text: string): string[] {
     const out: string[] = [];

@@ -42,6 +42,8 @@ interface ArtifactMeta {
 export interface QueryUnderstanding {
   analyzeQuery(text: string): AnalyzedQuery;
   analyzeText(text: string): string[];
+  /** Stems of the words and of their compound heads only, not of every compound part (see DutchAnalyzer.heads). */
+  analyzeHeads?(text: string): string[];
   idf(term: string): number;
   docFreq(term: string): number;
   /** The chunk that follows this one in its document, where a list announced at a chunk's end goes on. */
@@ -149,6 +151,10 @@ export class HybridRetriever implements Retriever, QueryUnderstanding {
 
   analyzeText(text: string): string[] {
     return this.analyzer.analyze(text);
+  }
+
+  analyzeHeads(text: string): string[] {
+    return this.analyzer.heads(text);
   }
 
   idf(term: string): number {

@@ -35,6 +35,7 @@ beforeAll(async () => {
     extra('nvo-2021', 8, 'Tarieven verdienen een goede onderbouwing. De aanbieder verschaft inzicht in de opbouw van de door hem gehanteerde prijs aan de hand van de kostprijselementen uit de AMvB. Daartoe worden in de AMvB de kostprijselementen opgenomen waaruit de reële prijs wordt opgebouwd.', '8.1 Reële prijs'),
     extra('nvo-2021', 9, 'In de NvO is opgenomen dat een reële prijs is gebaseerd op de volgende kostprijselementen:\n- De kosten van de beroepskracht\n- Reis- en opleidingskosten\n- De overheadkosten', '8.3 Invulling reële prijs'),
     extra('kader-2020', 16, 'De subregio werkt al jaren samen in een DVO. Door het complexe speelveld bleek het lastig om tot eenduidige inkoopafspraken te komen. Dit heeft geleid tot de conclusie van de gemeente Eindhoven dat zij zich concentreert op de eigen werkagenda. Deze conclusie betreft vooral de taken die niet wettelijk regionaal georganiseerd hoeven te worden. Het formaliseren van vier naar één inkooporganisatie is daarmee niet langer een optie.', 'Inkooporganisatie'),
+    extra('kader-2020', 17, 'Aan de leden van de gemeenteraad, met deze brief van 28 januari 2025, kenmerk 278029, informeren wij u, zoals de raad vroeg, over de inkoop van jeugdbescherming in de regio Noordwest 4.', 'Inkoop jeugdbescherming'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -98,6 +99,10 @@ describe.each([
     expect(a.abstained).toBe(false);
     expect(a.text).toContain('niet langer een optie');
     expect(a.text).toContain('eigen werkagenda');
+  });
+
+  it('abstains on a count of municipalities when the passage only has a gemeenteraad and a reference number', async () => {
+    await expectAbstains('Hoeveel gemeenten vallen onder de regio Noordwest 4 voor de inkoop van jeugdbescherming?', 'focus-not-answered');
   });
 
   it('abstains when a role only a person holds is asked for and the passage names no one', async () => {

@@ -64,6 +64,16 @@ describe('decompounding against the vocabulary', () => {
   });
 });
 
+describe('compound heads', () => {
+  it('name what a word is, not every part it contains', () => {
+    const analyzer = new DutchAnalyzer(['gemeente', 'raad', 'jeugdhulp', 'regio']);
+    expect(analyzer.analyze('gemeenteraad')).toContain(analyzer.analyze('gemeente')[0]);
+    expect(analyzer.heads('gemeenteraad')).not.toContain(analyzer.analyze('gemeente')[0]);
+    expect(analyzer.heads('gemeenteraad')).toContain(analyzer.analyze('raad')[0]);
+    expect(analyzer.heads('jeugdhulpregio')).toContain(analyzer.analyze('regio')[0]);
+  });
+});
+
 describe('past participles', () => {
   const analyzer = DutchAnalyzer.fromTexts(['evalueren contracteren vaststellen richten']);
 
