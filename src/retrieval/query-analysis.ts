@@ -152,15 +152,22 @@ export class QueryAnalyzer {
       }
     });
     const keys = words.map((w) => matchKey(w.folded));
+    // An inflected English word the documents never use ('evaluated', 'awarded') also matches the
+    // domain term in its base form ('evaluate', 'award'); Dutch words keep their own key, since
+    // stripping '-ing' or '-s' would turn 'regeling' into 'regel'.
+    const baseKeys = words.map((w) => (this.analyzer.hasWord(w.folded) ? undefined : matchKey(englishBase(w.folded))));
+    const keyAt = (at: number, k: string) => keys[at] === k || baseKeys[at] === k;
     const groups: QueryGroup[] = [];
     const expansionTexts: string[] = [];
     let i = 0;
     while (i < words.length) {
       let matched: Phrase[] = [];
       let len = 0;
-      for (const p of this.phrases.get(keys[i]!) ?? []) {
+      const base = baseKeys[i] !== keys[i] ? baseKeys[i] : undefined;
+      const candidates = [...(this.phrases.get(keys[i]!) ?? []), ...(base ? (this.phrases.get(base) ?? []) : [])].sort((a, b) => b.keys.length - a.keys.length);
+      for (const p of candidates) {
         if (p.keys.length < len) break;
-        if (p.keys.every((k, j) => keys[i + j] === k)) {
+        if (p.keys.every((k, j) => keyAt(i + j, k))) {
           if (p.keys.length > len) matched = [];
           len = p.keys.length;
           matched.push(p);

@@ -120,6 +120,14 @@ describe('English domain terms', () => {
     expect(g.translations).toEqual([stem('gegund')]);
   });
 
+  it('translates an inflected English word through the base form the term list gives', () => {
+    const list = { terms: [{ en: ['evaluate'], nl: ['evalueren'] }, { en: ['rule'], nl: ['regel'] }] };
+    const qa = new QueryAnalyzer(DutchAnalyzer.fromTexts(['De samenwerking wordt geëvalueerd. De regeling en de regel.']), list);
+    expect(qa.analyze('When was the cooperation evaluated?').groups.find((x) => x.source === 'evaluated')!.translations).toContain(stem('evalueren'));
+    // A Dutch word of the documents keeps its own form: 'regeling' is not the English '-ing' of 'regel'.
+    expect(qa.analyze('Wat staat in de regeling?').groups.find((x) => x.source === 'regeling')!.translations).toBeUndefined();
+  });
+
   it('does not translate a Dutch word of the documents whose stem collides with the English one', () => {
     expect(stem('wonen')).toBe(stem('won'));
     const g = new QueryAnalyzer(analyzer, terms).analyze('Wie regelt het wonen in segment 2?').groups.find((x) => x.source === 'wonen')!;
