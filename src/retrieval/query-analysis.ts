@@ -143,7 +143,11 @@ export class QueryAnalyzer {
       for (const f of foldedWords(r)) {
         // A capital that only opens a sentence ('… available? Give a couple.') names nothing.
         const opensSentence = i === 0 || sentenceStarts.has(i);
+        // An abbreviation glossed in parentheses names a thing, whatever its case ('(pgb)').
+        const m = tokens[i]!;
+        const glossed = /^\p{Ll}{2,5}$/u.test(r) && text[m.index! - 1] === '(' && text[m.index! + r.length] === ')';
         const entity =
+          glossed ||
           /^\p{N}+$/u.test(r) ||
           /\p{Lu}.*\p{Lu}/u.test(r) ||
           (!opensSentence && /^\p{Lu}/u.test(r)) ||

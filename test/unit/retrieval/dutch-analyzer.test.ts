@@ -128,6 +128,12 @@ describe('English domain terms', () => {
     expect(qa.analyze('Wat staat in de regeling?').groups.find((x) => x.source === 'regeling')!.translations).toBeUndefined();
   });
 
+  it('takes an abbreviation glossed in parentheses as a name, whatever its case', () => {
+    const groups = new QueryAnalyzer(analyzer, terms).analyze('Mogen ouders jeugdhulp via een persoonsgebonden budget (pgb) inkopen?').groups;
+    expect(groups.find((x) => x.source === 'pgb')!.entity).toBe(true);
+    expect(groups.find((x) => x.source === 'budget')!.entity).toBe(false);
+  });
+
   it('does not translate a Dutch word of the documents whose stem collides with the English one', () => {
     expect(stem('wonen')).toBe(stem('won'));
     const g = new QueryAnalyzer(analyzer, terms).analyze('Wie regelt het wonen in segment 2?').groups.find((x) => x.source === 'wonen')!;
