@@ -12,7 +12,7 @@ import { cohesiveNeighbours, leansOnPrevious, type CohesionUnit } from './cohesi
 import { repeatsAskedCount } from './unfilled-slot.js';
 import { announcesItems, listIntro, looksLikeItem, type ListIntro } from './list-items.js';
 import { namesAskedMunicipality } from './municipalities.js';
-import { answersContactDetail, answersHowLong, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, asksForVenue, factsIn, listedThing, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
+import { answersContactDetail, answersDeadline, answersHowLong, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, asksForVenue, factsIn, listedThing, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
 import type { AnswerConfidence, ConfidenceFeatureName, UnitScorer } from './unit-scorer.js';
 
@@ -56,7 +56,7 @@ const listAnnounceRescueRatio = 0.05;
 const listAnnounceOverNamingRatio = 0.01;
 
 /** Which check made the answerer abstain: for logs and for measuring the checks. */
-export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-contact-detail' | 'no-duration' | 'no-reason' | 'municipality-not-named' | 'no-place' | 'body-not-named' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
+export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-contact-detail' | 'no-duration' | 'no-deadline' | 'no-reason' | 'municipality-not-named' | 'no-place' | 'body-not-named' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
 
 export interface Candidate extends ScoredUnit {
   /** Unit score plus the passage's rank. */
@@ -441,6 +441,8 @@ export class ExtractiveAnswerer implements Answerer {
     // 'heeft geleid tot', 'willen we'): the cue list grew until no right answer in the eval sets lacked
     // one, so the former soft signal (noReason, now always 0 for the confidence model) decides.
     if (type === 'why' && !chosen.some((c) => c.passage === best.passage && c.cue >= 0.5) && !rescueFromSection((c) => c.cue >= 0.5, [best])) return abstain('no-reason');
+    // 'What is the submission deadline' answered by 'de brief van 28 januari 2025': a date, no limit.
+    if (answersDeadline(question.text, chosen.map((c) => c.text)) === false) return abstain('no-deadline');
     // 'Hoe lang duurt de invoering' answered by 'In 2022 maken we een start': no length, no end.
     if (answersHowLong(question.text, chosen.map((c) => c.text)) === false) return abstain('no-duration');
     // Any other duration question without a length of time: a signal only, since 'voor welke periode'

@@ -86,6 +86,23 @@ export function answersHowLong(question: string, sentences: string[]): boolean |
   });
 }
 
+/**
+ * 'Wat is de deadline …', 'uiterlijke inschrijfdatum', 'submission deadline', 'by when …': answered by
+ * a sentence that sets a limit ('uiterlijk 1 oktober', 'voor 1 juli 2019', 'de deadline is …', 'moet 1
+ * februari klaar zijn'), not by one that merely carries a date ('de brief van 28 januari 2025').
+ * Undefined for other questions.
+ */
+export function answersDeadline(question: string, sentences: string[]): boolean | undefined {
+  if (!/\b(deadline|deadlines|uiterste|uiterlijke|uiterlijk|sluitingsdatum|closing date|submission date|due date|by when|voor wanneer)\b/.test(foldText(question))) return undefined;
+  return sentences.some((raw) => {
+    const s = foldText(raw);
+    return deadlineCue.test(s) || limitBeforeDate.test(s) || (/\b(moet|moeten|dient|dienen|must|should|has to|have to)\b/.test(s) && datePattern.test(s));
+  });
+}
+
+const deadlineCue = /\b(deadline|deadlines|uiterlijk|uiterlijke|uiterste|sluitingsdatum|sluit|sluiten|closing|no later than|at the latest)\b/;
+const limitBeforeDate = new RegExp(`\\b(?:voor|tot(?: en met)?|t/m|before|by|until)\\s+(?:(?:het\\s+)?(?:eind|einde|begin|medio)\\s+)?(?:\\d|${months})`);
+
 const endPoint = new RegExp(
   `\\b(?:tot(?: en met)?|t/m|until|till|through|up to)\\s+(?:(?:het\\s+)?(?:eind|einde|begin|medio|half)\\b|\\d|${months})|\\b(?:19|20)\\d{2}\\s*[-–]\\s*(?:19|20)?\\d{2}\\b|\\b(?:zolang|as long as)\\b`,
 );

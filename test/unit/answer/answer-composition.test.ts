@@ -105,6 +105,13 @@ describe.each([
     await expectAbstains('Hoeveel gemeenten vallen onder de regio Noordwest 4 voor de inkoop van jeugdbescherming?', 'focus-not-answered');
   });
 
+  it('does not answer a deadline question with the date of a letter', async () => {
+    const a = await ask('Wat is de deadline voor de inkoop van jeugdbescherming in de regio Noordwest 4?');
+    // Either it abstains for want of a limit, or it quotes one (the rules scorer adds a sentence that sets one).
+    if (a.abstained) expect(a.abstainReason).toBe('no-deadline');
+    else expect(a.text).toMatch(/deadline van de implementatie is/);
+  });
+
   it('abstains when a role only a person holds is asked for and the passage names no one', async () => {
     await expectAbstains('Wie is de wethouder jeugd van de gemeente Geldrop-Mierlo?', 'no-person');
     // A chair may be a body: that question is answered by the municipality that chairs.

@@ -50,6 +50,16 @@ describe('askedThing', () => {
     expect(questionType('What criteria are used to decide on supra-regional cooperation?')).toBe('list');
   });
 
+  it('wants a deadline question answered by a limit, not by any date', async () => {
+    const { answersDeadline } = await import('../../../src/answer/question-type.js');
+    const q = 'What is the submission deadline for the JBJR tender?';
+    expect(answersDeadline(q, ['Met deze brief geven wij aanvullende informatie op de brief van 28 januari 2025.'])).toBe(false);
+    expect(answersDeadline(q, ['De uiterlijke inschrijfdatum is 28 juni 2024, 12:00 uur.'])).toBe(true);
+    expect(answersDeadline(q, ['Voor 1 juli 2019 stellen de gemeenten een concept visie op.'])).toBe(true);
+    expect(answersDeadline('By when must the agenda be ready?', ['De definitieve agenda moet 1 februari 2022 klaar zijn.'])).toBe(true);
+    expect(answersDeadline('Wanneer start de aanbesteding?', ['Op 9 juni 2022 is de aanbesteding gestart.'])).toBeUndefined();
+  });
+
   it('takes "how big was the deficit" as a question after a sum, and "contract term" as one after a length of time', async () => {
     const { asksForAmount, asksForDuration } = await import('../../../src/answer/question-type.js');
     expect(asksForAmount('How big was the youth care budget deficit in 2020?')).toBe(true);
