@@ -12,7 +12,7 @@ import { cohesiveNeighbours, leansOnPrevious, type CohesionUnit } from './cohesi
 import { repeatsAskedCount } from './unfilled-slot.js';
 import { announcesItems, listIntro, looksLikeItem, type ListIntro } from './list-items.js';
 import { namesAskedMunicipality } from './municipalities.js';
-import { answersContactDetail, answersDeadline, answersHowLong, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, asksForVenue, factsIn, listedThing, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
+import { answersContactDetail, answersDeadline, asksForVote, answersHowLong, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, asksForVenue, factsIn, listedThing, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
 import type { AnswerConfidence, ConfidenceFeatureName, UnitScorer } from './unit-scorer.js';
 
@@ -49,6 +49,9 @@ const focusRescueRatio = 0.05;
 
 /** A conclusion drawn from what was said before: 'is daarmee niet langer een optie', 'therefore'. */
 const causalBackReference = /\b(daarom|daardoor|daarmee|hierdoor|hiermee|hierom|derhalve|therefore|thus|hence|as a result)\b/i;
+
+/** How likely, next to the best, a vote outcome must be to answer how a vote went. */
+const voteRescueRatio = 0.1;
 
 /** How likely, next to the best, a sentence announcing the listed things must be to answer a list question. */
 const listAnnounceRescueRatio = 0.05;
@@ -230,6 +233,12 @@ export class ExtractiveAnswerer implements Answerer {
         const i = candidates.findIndex((c) => c.score >= top.score * 0.3 && carries(c));
         if (i > 0) candidates.unshift(...candidates.splice(i, 1));
       }
+    }
+    // How a vote went is answered by its outcome ('in meerderheid (16 stemmen voor en 14 stemmen
+    // tegen)'), ahead of the motion's heading and the sentence that tables it.
+    if (asksForVote(question.text) && candidates[0]!.cue < 0.5) {
+      const i = candidates.findIndex((c) => c.cue >= 0.5 && c.features.coverOwn > 0 && c.score >= candidates[0]!.score * voteRescueRatio);
+      if (i > 0) candidates.unshift(...candidates.splice(i, 1));
     }
     // The table row the question names by its label ('JeugdzorgPlus') answers with its column names,
     // ahead of prose that merely shares the question's words, when the model finds it nearly as likely.

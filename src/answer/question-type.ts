@@ -119,6 +119,10 @@ const causalCue = /\b(omdat|doordat|zodat|vanwege|daarom|daardoor|teneinde|reden
 const causeCue = /\b(omdat|doordat|vanwege|daarom|daardoor|hierdoor|reden|redenen|als gevolg van|maakt dat|leidt tot|leidde tot|geleid tot|because|due to|therefore|reason|as a result)\b/;
 const setbackWords = /\b(vertraagd|vertraging|delayed|delay|uitgesteld|postponed|schuift|verschuift|opgeschoven|niet meer|no longer|geen ruimte|gestopt|stopped|cancelled|geannuleerd|mislukt|failed|niet haalbaar)\b/;
 const voteAsked = /\b(hoe (?:is|werd|hebben|heeft)\b.*\bgestemd|stemverhouding|stemuitslag|how did\b.*\bvote|how was\b.*\bvoted|vote (?:count|result|outcome)|voting result)\b/;
+/** Does the question ask how a vote went ('hoe was de stemverhouding', 'how did the council vote')? */
+export function asksForVote(question: string): boolean {
+  return voteAsked.test(foldText(question));
+}
 const voteOutcome = /\b(\d+ stemmen|unaniem|in meerderheid|bij acclamatie|zonder stemming|aangenomen|verworpen|stemden (?:voor|tegen)|votes? (?:for|against)|unanimously|adopted|rejected)\b/;
 const levelPattern = /\b(lokaal|regionaal|bovenregionaal|bi-?regionaal|landelijk|subregionaal|niveau)\b/;
 const orgWords = /\b(gemeente|gemeenten|regio|provincie|vng|ministerie|college|bestuur|raad|stichting|bureau|organisatie)\b/;

@@ -36,6 +36,7 @@ beforeAll(async () => {
     extra('nvo-2021', 9, 'In de NvO is opgenomen dat een reële prijs is gebaseerd op de volgende kostprijselementen:\n- De kosten van de beroepskracht\n- Reis- en opleidingskosten\n- De overheadkosten', '8.3 Invulling reële prijs'),
     extra('kader-2020', 16, 'De subregio werkt al jaren samen in een DVO. Door het complexe speelveld bleek het lastig om tot eenduidige inkoopafspraken te komen. Dit heeft geleid tot de conclusie van de gemeente Eindhoven dat zij zich concentreert op de eigen werkagenda. Deze conclusie betreft vooral de taken die niet wettelijk regionaal georganiseerd hoeven te worden. Het formaliseren van vier naar één inkooporganisatie is daarmee niet langer een optie.', 'Inkooporganisatie'),
     extra('kader-2020', 17, 'Aan de leden van de gemeenteraad, met deze brief van 28 januari 2025, kenmerk 278029, informeren wij u, zoals de raad vroeg, over de inkoop van jeugdbescherming in de regio Noordwest 4.', 'Inkoop jeugdbescherming'),
+    extra('kader-2020', 18, '16. Motie over de herverdeling van taken onder de wethouders.\nDe fracties van de Stadspartij en GroenLinks dienen een motie in over een herverdeling van taken binnen het college van burgemeester en wethouders. De raad besluit in meerderheid (16 stemmen voor en 14 stemmen tegen) er bij het college op aan te dringen dat de niet wettelijke taken worden herverdeeld onder de wethouders.', 'Besluitenlijst raad'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -110,6 +111,12 @@ describe.each([
     // Either it abstains for want of a limit, or it quotes one (the rules scorer adds a sentence that sets one).
     if (a.abstained) expect(a.abstainReason).toBe('no-deadline');
     else expect(a.text).toMatch(/deadline van de implementatie is/);
+  });
+
+  it('answers how a vote went with its outcome, not with the motion it was about', async () => {
+    const a = await ask('Hoe was de stemverhouding bij de motie over de herverdeling van taken onder de wethouders?');
+    expect(a.abstained).toBe(false);
+    expect(a.text).toContain('16 stemmen voor en 14 stemmen tegen');
   });
 
   it('abstains when a role only a person holds is asked for and the passage names no one', async () => {
