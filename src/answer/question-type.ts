@@ -119,6 +119,11 @@ const causalCue = /\b(omdat|doordat|zodat|vanwege|daarom|daardoor|teneinde|reden
 const causeCue = /\b(omdat|doordat|vanwege|daarom|daardoor|hierdoor|reden|redenen|als gevolg van|maakt dat|leidt tot|leidde tot|geleid tot|because|due to|therefore|reason|as a result)\b/;
 const setbackWords = /\b(vertraagd|vertraging|delayed|delay|uitgesteld|postponed|schuift|verschuift|opgeschoven|niet meer|no longer|geen ruimte|gestopt|stopped|cancelled|geannuleerd|mislukt|failed|niet haalbaar)\b/;
 const voteAsked = /\b(hoe (?:is|werd|hebben|heeft)\b.*\bgestemd|stemverhouding|stemuitslag|how did\b.*\bvote|how was\b.*\bvoted|vote (?:count|result|outcome)|voting result)\b/;
+const untilWhenAsked = /\b(tot wanneer|tot en met wanneer|until when|till when|wanneer (?:vervalt|verloopt|eindigt|stopt)|when does \S+(?: \S+){0,6} (?:expire|end|stop|lapse))\b/;
+const endsAt = new RegExp(
+  `\\b(?:vervalt|verloopt|vervallen|vervalt per|loopt af|lopen af|afloopt|aflopen|eindigt|eindigen|beeindigd|expires?|ends?|lapses?)\\b|\\b(?:tot(?: en met)?|t/m|until|till)\\s+(?:\\d|${months}|(?:het\\s+)?(?:eind|einde))`,
+);
+
 /** Does the question ask how a vote went ('hoe was de stemverhouding', 'how did the council vote')? */
 export function asksForVote(question: string): boolean {
   return voteAsked.test(foldText(question));
@@ -176,6 +181,9 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
       }
       const fresh = dates.filter((d) => newOnes([d], qd) > 0);
       if (!fresh.length) return 0.2;
+      // 'Tot wanneer geldt de regeling?' asks for an end ('vervalt per 01-09-2025'), not for when it
+      // started to apply ('Geldend van 09-10-2021 t/m heden').
+      if (untilWhenAsked.test(q)) return endsAt.test(s) ? 1 : 0.3;
       const bareYear = (d: string) => /^(19|20)\d{2}$/.test(d);
       // A day opens with its number ('28 augustus', '1-1-2022'); a bare year does too, and is none.
       if (wantsDate) return fresh.some((d) => /^\d/.test(d) && !bareYear(d)) ? 1 : 0.4;

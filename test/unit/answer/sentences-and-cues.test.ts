@@ -89,6 +89,14 @@ describe('typeCue', () => {
     expect(typeCue('when', 'Op 13 juni 2019 organiseren we een conferentie.', [], 'Wat gebeurde er op 13 juni 2019?')).toBeLessThan(0.5);
   });
 
+  it('answers "tot wanneer" with an end, not with the date from which something applies', () => {
+    const q = 'Tot wanneer geldt de Regeling specifieke uitkering 2021?';
+    expect(typeCue('when', '[Regeling vervalt per 01-09-2025.]', [], q)).toBe(1);
+    expect(typeCue('when', 'Geldend van 09-10-2021 t/m heden', [], q)).toBeLessThan(0.5);
+    expect(typeCue('when', 'De regeling loopt tot 1 januari 2026.', [], q)).toBe(1);
+    expect(typeCue('when', 'Geldend van 09-10-2021 t/m heden', [], 'Wanneer is de regeling in werking getreden?')).toBe(1);
+  });
+
   it('takes a relative moment (dit najaar, eind april) as a weaker answer to a when-question, below a real date', () => {
     const q = 'Wanneer wordt de besluitvorming voorgelegd?';
     expect(typeCue('when', 'De besluitvorming zal dit najaar worden voorgelegd.', [], q)).toBeGreaterThanOrEqual(0.5);
