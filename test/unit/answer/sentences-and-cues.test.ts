@@ -133,6 +133,9 @@ describe('questionFocus', () => {
     // A partitive names the counted thing after it, not 'van'.
     expect(questionFocus("Hoeveel van de 42 jeugdhulpregio's hadden nog geen regiovisie?")[0]).toBe("jeugdhulpregio's");
     expect(questionFocus('How many of the regions had no vision?')[0]).toBe('regions');
+    // An amount has no counted thing: the verb after 'hoeveel' is not one.
+    expect(questionFocus('Hoeveel bedraagt de ouderbijdrage per maand?')).toEqual([]);
+    expect(questionFocus('How much does the tender cost?')).toEqual([]);
   });
 });
 
