@@ -50,6 +50,9 @@ const focusRescueRatio = 0.05;
 /** A conclusion drawn from what was said before: 'is daarmee niet langer een optie', 'therefore'. */
 const causalBackReference = /\b(daarom|daardoor|daarmee|hierdoor|hiermee|hierom|derhalve|therefore|thus|hence|as a result)\b/i;
 
+/** …and a sentence that names the organisations a 'welke organisaties' question asks for (names are strong evidence). */
+const nameRescueRatio = 0.02;
+
 /** How likely, next to the best, a vote outcome must be to answer how a vote went. */
 const voteRescueRatio = 0.1;
 
@@ -437,9 +440,9 @@ export class ExtractiveAnswerer implements Answerer {
     // When the quoted sentences lack what the question asks for, a sentence of the same section (of the
     // quoted sentences, or of the best one only) that has it and that the model finds at all likely is
     // quoted in their stead, with the sentences it leans on.
-    const rescueFromSection = (has: (c: Candidate) => boolean, from: Candidate[] = chosen): boolean => {
+    const rescueFromSection = (has: (c: Candidate) => boolean, from: Candidate[] = chosen, ratio = focusRescueRatio): boolean => {
       const sections = new Set(from.map(sectionOf));
-      const rescue = candidates.find((c) => c.score >= best.score * focusRescueRatio && sections.has(sectionOf(c)) && has(c));
+      const rescue = candidates.find((c) => c.score >= best.score * ratio && sections.has(sectionOf(c)) && has(c));
       if (!rescue) return false;
       best = rescue;
       chosen.splice(0, chosen.length, rescue, ...cohesiveNeighbours(unitsOf(rescue.passage), rescue.index).map((n) => n.c));
@@ -466,7 +469,15 @@ export class ExtractiveAnswerer implements Answerer {
       flags.noPerson = 1;
     }
     // 'Welk extern bureau …', 'which housing corporation …': a name is asked for, not the kind of body.
-    if (asksForOrganisationName(question.text) && !chosen.some((c) => newNames(c.text, question.text) > 0)) flags.noName = 1;
+    // 'Van welke organisaties …' answered by sentences naming none: quote the one of the same section
+    // that names them ('… voor de GI Jeugd Veilig Verder, BJ Brabant en de Combinatie Jeugdzorg'),
+    // else leave it to the confidence model.
+    const namesOne = (c: Candidate) => newNames(c.text, question.text) > 0;
+    if (asksForOrganisationName(question.text) && !chosen.some(namesOne)) {
+      // Only where the body noun is what 'welke' asks for ('welke (regionale) organisaties'), not a
+      // word further on ('welke zaken erkennen gemeenten').
+      if (!asksForOrganisationName(question.text, 1) || !rescueFromSection((c) => namesOne(c) && c.features.coverOwn > 0, chosen, nameRescueRatio)) flags.noName = 1;
+    }
     if (asksForPlace(question.text) && !chosen.some((c) => hasPlace(c.text, question.text))) {
       // Where an event is held is a place or nothing; 'where did the initiative start' may be answered
       // by the people it came from, so other where-questions keep this a signal.

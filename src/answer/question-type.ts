@@ -384,14 +384,15 @@ export function hasPersonName(sentence: string, question?: string): boolean {
 const bodyNouns = '(gemeente|gemeenten|organisatie|organisaties|bureau|bureaus|aanbieder|aanbieders|zorgaanbieder|zorgaanbieders|instelling|instellingen|corporatie|woningcorporatie|partij|partijen|firma|bedrijf|leverancier|leveranciers|regio|regio\'s|municipality|municipalities|organisation|organisations|organization|organizations|agency|firm|company|companies|provider|providers|supplier|suppliers|institution|institutions|corporation|housing corporation|party|parties|region|regions)';
 
 /** 'Welk extern bureau …', 'which providers …': asks for the name(s) of a body, not for the kind of body. */
-export function asksForOrganisationName(question: string): boolean {
-  return new RegExp(`\\b(welke?|which|what)\\s+(?:\\p{L}+\\s+){0,2}?${bodyNouns}\\b`, 'u').test(foldText(question));
+export function asksForOrganisationName(question: string, maxWordsBetween = 2): boolean {
+  return new RegExp(`\\b(welke?|which|what)\\s+(?:\\p{L}+\\s+){0,${maxWordsBetween}}?${bodyNouns}\\b`, 'u').test(foldText(question));
 }
 
 /** Capitalised words after a sentence's first word that the question does not contain: names. */
 export function newNames(sentence: string, question: string): number {
   const q = foldText(question);
-  const names = [...sentence.matchAll(/(?<=\S\s+)(?:['‘’]s-)?\p{Lu}[\p{L}.+-]+/gu)].map((m) => foldText(m[0]).replace(/\.$/, ''));
+  // An acronym is a name even where it opens the sentence ('AEF adviseert …').
+  const names = [...sentence.matchAll(/(?<=\S\s+)(?:['‘’]s-)?\p{Lu}[\p{L}.+-]+|^\s*\p{Lu}{2,}\b/gu)].map((m) => foldText(m[0].trim()).replace(/\.$/, ''));
   return names.filter((n) => n.length > 1 && !q.includes(n)).length;
 }
 

@@ -37,6 +37,7 @@ beforeAll(async () => {
     extra('kader-2020', 16, 'De subregio werkt al jaren samen in een DVO. Door het complexe speelveld bleek het lastig om tot eenduidige inkoopafspraken te komen. Dit heeft geleid tot de conclusie van de gemeente Eindhoven dat zij zich concentreert op de eigen werkagenda. Deze conclusie betreft vooral de taken die niet wettelijk regionaal georganiseerd hoeven te worden. Het formaliseren van vier naar één inkooporganisatie is daarmee niet langer een optie.', 'Inkooporganisatie'),
     extra('kader-2020', 17, 'Aan de leden van de gemeenteraad, met deze brief van 28 januari 2025, kenmerk 278029, informeren wij u, zoals de raad vroeg, over de inkoop van jeugdbescherming in de regio Noordwest 4.', 'Inkoop jeugdbescherming'),
     extra('kader-2020', 18, '16. Motie over de herverdeling van taken onder de wethouders.\nDe fracties van de Stadspartij en GroenLinks dienen een motie in over een herverdeling van taken binnen het college van burgemeester en wethouders. De raad besluit in meerderheid (16 stemmen voor en 14 stemmen tegen) er bij het college op aan te dringen dat de niet wettelijke taken worden herverdeeld onder de wethouders.', 'Besluitenlijst raad'),
+    extra('kader-2020', 19, 'De regio Zuidoost-Brabant is accounthoudende regio voor een aantal zorgaanbieders. Deze verantwoordelijkheid betekent dat de regio zicht houdt op de financiële en organisatorische ontwikkeling van deze aanbieder en daartoe periodiek overleg heeft met die aanbieder. Indien noodzakelijk roepen de accounthoudende regio’s andere regio’s bij elkaar. Elke regio stelt hiervoor een contactpersoon aan. Het overleg vindt ieder kwartaal plaats. Het accounthouderschap wordt gebaseerd op de hoeveelheid cliënten die de organisaties uit een regio bedienen. In onze regio ligt het accounthouderschap voor de GI Jeugd Veilig Verder en de Combinatie Jeugdzorg.', '4.3 Accounthouderschap'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -178,5 +179,16 @@ describe.each([
     const a = await ask('In welke periode is voor elke regio bepaald of er een regiovisie is opgesteld?');
     expect(a.abstained).toBe(false);
     expect(a.text).toContain('maart en april');
+  });
+});
+
+// With the hand-weighted scorer the naming sentence ranks within reach of the best one, so the rescue
+// itself shows; the learned scorer ranks it too far below in this small corpus.
+describe('answer composition: names a "welke organisaties" question asks for', () => {
+  it('quotes the sentence of the section that names them', async () => {
+    const q = 'Van welke organisaties houdt de regio Zuidoost-Brabant de financiële en organisatorische ontwikkeling in de gaten?';
+    const a = await new ExtractiveAnswerer({}).answer({ text: q, language: 'nl' }, await retriever.retrieve(q));
+    expect(a.abstained).toBe(false);
+    expect(a.text).toContain('Jeugd Veilig Verder');
   });
 });

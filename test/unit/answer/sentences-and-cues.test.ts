@@ -122,6 +122,15 @@ describe('typeCue', () => {
   });
 });
 
+describe('newNames', () => {
+  it('counts capitalised words after the first, and an acronym anywhere, that the question lacks', async () => {
+    const { newNames } = await import('../../../src/answer/question-type.js');
+    expect(newNames('AEF adviseert de contractering lokaal in te richten.', 'Welk bureau adviseerde?')).toBe(1);
+    expect(newNames('Daarom adviseert het bureau de contractering lokaal in te richten.', 'Welk bureau adviseerde?')).toBe(0);
+    expect(newNames('Het bureau Significant adviseerde dit.', 'Wat adviseerde Significant?')).toBe(0);
+  });
+});
+
 describe('questionFocus', () => {
   it('finds what a count or identity question asks about', async () => {
     const { questionFocus } = await import('../../../src/answer/question-type.js');
