@@ -109,6 +109,8 @@ const endPoint = new RegExp(
 const relativeTimePattern = new RegExp(
   `\\b((dit|deze|volgend|volgende|komend|komende|vorig|vorige|afgelopen)\\s+(jaar|najaar|voorjaar|zomer|winter|kwartaal|maand|week)|eind dit jaar|(begin|eind|medio|half|halverwege)\\s+${months}|(in het |het )?(voorjaar|najaar|zomer|winter)|(eerste|tweede|derde|vierde)\\s+(kwartaal|helft|halfjaar)|(this|next|last)\\s+(year|autumn|fall|spring|summer|winter|quarter|month))\\b`,
 );
+// A minimum or maximum before a number: a norm ('tenminste een half miljoen', 'maximaal 30').
+const normBefore = /\b(?:tenminste|ten minste|minimaal|minstens|maximaal|hooguit|ten hoogste|at least|at most|a minimum of|a maximum of|no more than)\s+(?:een\s+|a\s+)?(?:half\s+)?/;
 // Counts: digits (not a year), number words or shares ('een derde', 'de helft'); 'een' is the Dutch article far more often than a count.
 const numberPattern = /\b((?:een|twee|drie)\s+(?:derde|vierde|vijfde)|(?:de\s+)?helft|kwart|\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?%?|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|twintig|dertig|honderd|duizend|miljoen)\b/g;
 const referenceNumber = /\b(?:tabel|table|figuur|figure|bijlage|annex|artikel|article|art\.|hoofdstuk|chapter|paragraaf|section|lid|pagina|page|pag\.|p\.|stap|step|versie|version|nr\.|nummer|number|bladzijde)\s+(\d+(?:[.,]\d+)*)/g;
@@ -195,8 +197,11 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
       const inDates = new Set([...s.matchAll(new RegExp(datePattern.source, 'g'))].flatMap((m) => m[0].split(/\s+/)));
       // 'tabel 2', 'artikel 5', 'pagina 3' refer to something; they count nothing.
       const references = new Set([...s.matchAll(referenceNumber)].map((m) => m[1]!));
+      // 'Regio's met tenminste een half miljoen inwoners' states a norm, not how many there are.
+      const norms = new Set([...s.matchAll(new RegExp(`${normBefore.source}(${numberPattern.source})`, 'g'))].map((m) => m[1]!));
       const nums = [...s.matchAll(numberPattern)].map((m) => m[0]).filter((n) => !years.has(n) && !inDates.has(n) && !references.has(n));
       if (!nums.length) return 0;
+      if (nums.every((n) => norms.has(n)) && !/\b(minimaal|minimum|maximaal|maximum|ten ?minste|at least|at most)\b/.test(q)) return 0.3;
       return newOnes(nums, q) > 0 ? 1 : 0.3;
     }
     case 'definition': {

@@ -89,6 +89,13 @@ describe('typeCue', () => {
     expect(typeCue('when', 'Op 13 juni 2019 organiseren we een conferentie.', [], 'Wat gebeurde er op 13 juni 2019?')).toBeLessThan(0.5);
   });
 
+  it('does not take a norm (tenminste een half miljoen) for a count, unless the question asks for one', () => {
+    const norm = "Het ministerie heeft de voorkeur voor jeugdhulpregio's met tenminste een half miljoen inwoners.";
+    expect(typeCue('howMany', norm, [], 'Hoeveel inwoners heeft de regio Rijnmond?')).toBeLessThan(0.5);
+    expect(typeCue('howMany', 'De regio telt 1,3 miljoen inwoners.', [], 'Hoeveel inwoners heeft de regio Rijnmond?')).toBe(1);
+    expect(typeCue('howMany', norm, [], 'Hoeveel inwoners moet een jeugdhulpregio minimaal hebben?')).toBe(1);
+  });
+
   it('answers "tot wanneer" with an end, not with the date from which something applies', () => {
     const q = 'Tot wanneer geldt de Regeling specifieke uitkering 2021?';
     expect(typeCue('when', '[Regeling vervalt per 01-09-2025.]', [], q)).toBe(1);
