@@ -109,6 +109,7 @@ const endPoint = new RegExp(
 const relativeTimePattern = new RegExp(
   `\\b((dit|deze|volgend|volgende|komend|komende|vorig|vorige|afgelopen)\\s+(jaar|najaar|voorjaar|zomer|winter|kwartaal|maand|week)|eind dit jaar|(begin|eind|medio|half|halverwege)\\s+${months}|(in het |het )?(voorjaar|najaar|zomer|winter)|(eerste|tweede|derde|vierde)\\s+(kwartaal|helft|halfjaar)|(this|next|last)\\s+(year|autumn|fall|spring|summer|winter|quarter|month))\\b`,
 );
+const lawYear = /\b(wmo|\p{L}+wet|\p{L}+besluit|uitvoeringsregeling|\p{L}+regeling|wet \p{L}+)\s+(?:19|20)\d{2}\b/gu;
 // A minimum or maximum before a number: a norm ('tenminste een half miljoen', 'maximaal 30').
 const normBefore = /\b(?:tenminste|ten minste|minimaal|minstens|maximaal|hooguit|ten hoogste|at least|at most|a minimum of|a maximum of|no more than)\s+(?:een\s+|a\s+)?(?:half\s+)?/;
 // Counts: digits (not a year), number words or shares ('een derde', 'de helft'); 'een' is the Dutch article far more often than a count.
@@ -170,7 +171,8 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
     case 'when': {
       // 'Hoe lang loopt het contract?' is answered by a length of time ('zes jaar'), not by a date.
       if (asksForDuration(q)) return durationPattern.test(s) ? 1 : 0;
-      const dates = [...s.matchAll(new RegExp(datePattern.source, 'g'))].map((m) => dutchMonths(m[0].replace(/\s+/g, ' ')));
+      // The year in a law's name ('de Wmo 2015', 'Aanbestedingswet 2012') dates nothing.
+      const dates = [...s.replace(lawYear, '$1').matchAll(new RegExp(datePattern.source, 'g'))].map((m) => dutchMonths(m[0].replace(/\s+/g, ' ')));
       // 'On what dates … in January and February 2019' names the months the Dutch sentence repeats.
       const qd = dutchMonths(q);
       // 'Op welke datum' asks for a day: 'in maart 2021' or '2021' is a moment, not an answer to it.

@@ -45,7 +45,11 @@ export function groupMatch(group: QueryGroup, terms: Set<string>): number {
  * look-alike stems of the words they happen to contain.
  */
 export function conceptAbsent(group: QueryGroup, stats: TermStats): boolean {
-  return Boolean(group.translations?.length) && group.translations!.every((t) => stats.docFreq(t) <= 0);
+  if (!group.translations?.length) return false;
+  // A translation of several words is present only with all of them: the documents saying
+  // 'dynamisch' do not speak of a 'dynamisch aankoopsysteem'.
+  if (group.translationPhrases?.length) return group.translationPhrases.every((phrase) => phrase.some((t) => stats.docFreq(t) <= 0));
+  return group.translations.every((t) => stats.docFreq(t) <= 0);
 }
 
 /** A group is known when any of its terms occurs somewhere in the corpus. */

@@ -65,6 +65,8 @@ export interface QueryGroup {
    * collide with Dutch stems ('care' → car, 'won').
    */
   translations?: string[];
+  /** The same translations phrase by phrase ('dynamisch aankoopsysteem' → [dynamisch, aankoopsystem]). */
+  translationPhrases?: string[][];
 }
 
 export interface AnalyzedQuery {
@@ -191,6 +193,7 @@ export class QueryAnalyzer {
       const terms = new Map<string, number>();
       const put = (t: string, w: number) => terms.set(t, Math.max(terms.get(t) ?? 0, w));
       const translations: string[] = [];
+      const translationPhrases: string[][] = [];
       for (const w of span) {
         for (const t of this.analyzer.wordTerms(w.folded)) {
           put(t.whole, expansionWeights.word);
@@ -200,6 +203,7 @@ export class QueryAnalyzer {
       for (const p of matched) {
         for (const e of p.expansions) {
           expansionTexts.push(e.text);
+          if (e.translation) translationPhrases.push(foldedWords(e.text).flatMap((w) => this.analyzer.wordTerms(w).map((t) => t.whole)));
           for (const w of foldedWords(e.text)) {
             for (const t of this.analyzer.wordTerms(w)) {
               put(t.whole, e.weight);
@@ -217,6 +221,7 @@ export class QueryAnalyzer {
           for (const t of this.analyzer.wordTerms(c)) {
             put(t.whole, expansionWeights.cognate);
             translations.push(t.whole);
+            translationPhrases.push([t.whole]);
           }
         }
       }
@@ -229,7 +234,10 @@ export class QueryAnalyzer {
       const isFunctionWord = (span.length === 1 && isStopword(span[0]!.folded)) || askedUnit;
       if (terms.size && !isFunctionWord) {
         const group: QueryGroup = { source, terms, entity: span.some((w) => w.entity) };
-        if (translations.length) group.translations = [...new Set(translations)];
+        if (translations.length) {
+          group.translations = [...new Set(translations)];
+          group.translationPhrases = translationPhrases.filter((ph) => ph.length);
+        }
         groups.push(group);
       }
       i += Math.max(len, 1);

@@ -89,6 +89,12 @@ describe('typeCue', () => {
     expect(typeCue('when', 'Op 13 juni 2019 organiseren we een conferentie.', [], 'Wat gebeurde er op 13 juni 2019?')).toBeLessThan(0.5);
   });
 
+  it('does not take the year in a law\'s name (de Wmo 2015) for a date', () => {
+    const q = 'When does the AMvB on fair prices come into force?';
+    expect(typeCue('when', 'Dat is al in het Uitvoeringsbesluit Wmo 2015 geregeld.', [], q)).toBe(0);
+    expect(typeCue('when', 'De AMvB treedt op 1 januari 2026 in werking.', [], q)).toBe(1);
+  });
+
   it('does not take a norm (tenminste een half miljoen) for a count, unless the question asks for one', () => {
     const norm = "Het ministerie heeft de voorkeur voor jeugdhulpregio's met tenminste een half miljoen inwoners.";
     expect(typeCue('howMany', norm, [], 'Hoeveel inwoners heeft de regio Rijnmond?')).toBeLessThan(0.5);

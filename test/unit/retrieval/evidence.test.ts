@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupKnown, groupKnownWhole, type TermStats } from '../../../src/retrieval/evidence.js';
+import { conceptAbsent, groupKnown, groupKnownWhole, type TermStats } from '../../../src/retrieval/evidence.js';
 import { expansionWeights, type QueryGroup } from '../../../src/retrieval/query-analysis.js';
 
 const stats = (df: Record<string, number>): TermStats => ({ docFreq: (t) => df[t] ?? 0, idf: (t) => (df[t] ? 1 : 5) });
@@ -19,5 +19,26 @@ describe('whether the corpus knows a question word', () => {
     expect(groupKnownWhole(g, stats({ bezwaartermijn: 1 }))).toBe(true);
     const withSynonym = group([['bezwaartermijn', expansionWeights.word], ['beroepstermijn', expansionWeights.synonym]]);
     expect(groupKnownWhole(withSynonym, stats({ beroepstermijn: 2 }))).toBe(true);
+  });
+});
+
+describe('whether the documents speak of an English concept', () => {
+  const dps: QueryGroup = {
+    source: 'dynamic purchasing system',
+    terms: new Map([['dynamisch', expansionWeights.translation], ['aankoopsystem', expansionWeights.translation]]),
+    entity: false,
+    translations: ['dynamisch', 'aankoopsystem'],
+    translationPhrases: [['dynamisch', 'aankoopsystem']],
+  };
+
+  it('takes a translation of several words as absent when one of them is missing', () => {
+    expect(conceptAbsent(dps, stats({ dynamisch: 1 }))).toBe(true);
+    expect(conceptAbsent(dps, stats({ dynamisch: 1, aankoopsystem: 2 }))).toBe(false);
+  });
+
+  it('takes a concept as present when any one of its translations is', () => {
+    const rate: QueryGroup = { source: 'hourly rate', terms: new Map([['uurtarief', 0.7], ['uurprijs', 0.7]]), entity: false, translations: ['uurtarief', 'uurprijs'], translationPhrases: [['uurtarief'], ['uurprijs']] };
+    expect(conceptAbsent(rate, stats({ uurprijs: 1 }))).toBe(false);
+    expect(conceptAbsent(rate, stats({}))).toBe(true);
   });
 });
