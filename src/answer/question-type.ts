@@ -190,7 +190,10 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
       if (untilWhenAsked.test(q)) return endsAt.test(s) ? 1 : 0.3;
       const bareYear = (d: string) => /^(19|20)\d{2}$/.test(d);
       // A day opens with its number ('28 augustus', '1-1-2022'); a bare year does too, and is none.
-      if (wantsDate) return fresh.some((d) => /^\d/.test(d) && !bareYear(d)) ? 1 : 0.4;
+      // 'Op welke datum in februari 2021 …' is answered by a day of that month.
+      const within = new RegExp(`\\bin ${months}(?:\\s+(\\d{4}))?`).exec(qd);
+      const inAskedMonth = (d: string) => !within || (d.includes(within[1]!) && (!within[2] || d.includes(within[2])));
+      if (wantsDate) return fresh.some((d) => /^\d/.test(d) && !bareYear(d) && inAskedMonth(d)) ? 1 : 0.4;
       // A day or month is more of an answer than a bare year.
       return fresh.some((d) => !bareYear(d)) ? 1 : 0.6;
     }

@@ -89,6 +89,12 @@ describe('typeCue', () => {
     expect(typeCue('when', 'Op 13 juni 2019 organiseren we een conferentie.', [], 'Wat gebeurde er op 13 juni 2019?')).toBeLessThan(0.5);
   });
 
+  it('answers "op welke datum in februari 2021" only with a day of that month', () => {
+    const q = 'Op welke datum in februari 2021 vindt de regionale bijeenkomst plaats?';
+    expect(typeCue('when', 'Vaststelling door het Bestuurlijk Platform: 5 november 2021', [], q)).toBeLessThan(0.5);
+    expect(typeCue('when', 'De bijeenkomst is op 11 februari 2021.', [], q)).toBe(1);
+  });
+
   it('does not take the year in a law\'s name (de Wmo 2015) for a date', () => {
     const q = 'When does the AMvB on fair prices come into force?';
     expect(typeCue('when', 'Dat is al in het Uitvoeringsbesluit Wmo 2015 geregeld.', [], q)).toBe(0);
