@@ -53,6 +53,9 @@ const causalBackReference = /\b(daarom|daardoor|daarmee|hierdoor|hiermee|hierom|
 /** …and a sentence that names the organisations a 'welke organisaties' question asks for (names are strong evidence). */
 const nameRescueRatio = 0.02;
 
+/** How likely, next to the best, a sentence of the same passage naming all the question's names must be to take its place. */
+const namedRunnerUpRatio = 0.5;
+
 /** How likely, next to the best, a vote outcome must be to answer how a vote went. */
 const voteRescueRatio = 0.1;
 
@@ -103,6 +106,18 @@ function understandingFromPassages(retrieved: RetrievedChunk[]): QueryUnderstand
     docFreq: (t) => df.get(t) ?? 0,
     idf: (t) => Math.log(1 + (n - Math.max(df.get(t) ?? 0, 0.5) + 0.5) / (Math.max(df.get(t) ?? 0, 0.5) + 0.5)),
   };
+}
+
+/**
+ * Puts first a near-equal runner-up of the top unit's passage that names at least half of the
+ * question's `names` when the top unit names none of them ('Voor Den Helder … is de Regiovisie …
+ * van toepassing' over 'De link had verwezen moeten worden naar onze eigen regiovisie').
+ */
+export function preferNamingRunnerUp<T extends { score: number; passage: number }>(candidates: T[], names: number, namesIn: (c: T) => number): void {
+  const top = candidates[0];
+  if (!names || !top || namesIn(top) > 0) return;
+  const i = candidates.findIndex((c) => c.score >= top.score * namedRunnerUpRatio && c.passage === top.passage && namesIn(c) >= Math.ceil(names / 2));
+  if (i > 0) candidates.unshift(...candidates.splice(i, 1));
 }
 
 /** Should the answerer abstain? Exported so other answerers (LLM) can apply the same gate. */
@@ -266,6 +281,13 @@ export class ExtractiveAnswerer implements Answerer {
         if (i > 0) candidates.unshift(...candidates.splice(i, 1));
       }
     }
+    // A near-equal runner-up that names most of what the question is about ('Voor Den Helder … is de
+    // Regiovisie … van toepassing') beats a top sentence that names none of it.
+    const named = query.groups.filter((g) => g.entity && groupKnown(g, u));
+    preferNamingRunnerUp(candidates, named.length, (c) => {
+      const terms = new Set(u.analyzeText(c.text));
+      return named.filter((g) => groupMatch(g, terms) >= expansionWeights.translation).length;
+    });
     let best = candidates[0]!;
     // Newest wins: a near-equal sentence from a document of another date with other dates/numbers.
     let older: Candidate | undefined;

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer, detectLanguage } from '../../../src/answer/index.js';
+import { preferNamingRunnerUp } from '../../../src/answer/extractive-answerer.js';
 import { loadLearnedModels } from '../../../src/answer/unit-scorer.js';
 import { LocalEmbedder, openRetriever, type HybridRetriever } from '../../../src/retrieval/index.js';
 import { fixtureCorpus } from '../retrieval/helpers/fixture-corpus.js';
@@ -190,5 +191,29 @@ describe('answer composition: names a "welke organisaties" question asks for', (
     const a = await new ExtractiveAnswerer({}).answer({ text: q, language: 'nl' }, await retriever.retrieve(q));
     expect(a.abstained).toBe(false);
     expect(a.text).toContain('Jeugd Veilig Verder');
+  });
+});
+
+describe('preferNamingRunnerUp', () => {
+  const units = () => [
+    { text: 'De link had moeten verwijzen naar onze eigen regiovisie.', score: 0.2, passage: 0 },
+    { text: 'Voor Den Helder is de Regiovisie Kop 2024-2029 van toepassing.', score: 0.19, passage: 0 },
+    { text: 'In Den Helder is de raad akkoord.', score: 0.01, passage: 0 },
+  ];
+  const namesIn = (c: { text: string }) => ['Den', 'Helder'].filter((n) => c.text.includes(n)).length;
+
+  it('puts a near-equal sentence naming the question\'s names before a top one naming none', () => {
+    const c = units();
+    preferNamingRunnerUp(c, 2, namesIn);
+    expect(c[0]!.text).toContain('Regiovisie Kop');
+  });
+
+  it('leaves the order alone when the top names one, or the runner-up is far behind', () => {
+    const c = units();
+    preferNamingRunnerUp(c, 0, namesIn);
+    expect(c[0]!.text).toContain('eigen regiovisie');
+    const far = units().filter((x) => !x.text.includes('Regiovisie Kop'));
+    preferNamingRunnerUp(far, 2, namesIn);
+    expect(far[0]!.text).toContain('eigen regiovisie');
   });
 });
