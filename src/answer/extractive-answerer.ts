@@ -47,6 +47,11 @@ export interface Evidence {
 /** How likely, next to the best, a sentence further on must be to answer a count in its stead. */
 const focusRescueRatio = 0.05;
 
+/** A sentence that goes on about the one before it: it leans on it, or says 'daarbij' early on. */
+function goesOnAbout(text: string): boolean {
+  return leansOnPrevious(text) || /^[^.;:]{0,30}\b(daarbij|hierbij|daarvan|hiervan|daaronder|hieronder|daarin|hierin)\b/i.test(text);
+}
+
 /** A conclusion drawn from what was said before: 'is daarmee niet langer een optie', 'therefore'. */
 const causalBackReference = /\b(daarom|daardoor|daarmee|hierdoor|hiermee|hierom|derhalve|therefore|thus|hence|as a result)\b/i;
 
@@ -413,6 +418,22 @@ export class ExtractiveAnswerer implements Answerer {
           if (!chosen.includes(prev.c)) chosen.push(prev.c);
           if (!leansOnPrevious(prev.text)) break;
         }
+      }
+    }
+    // The best sentence ends its chunk, and the next chunk goes on about it ('Het gaat daarbij om de
+    // inkoop van Jeugdbescherming …'): quote that sentence too, from the chunk it stands in.
+    if (!items.length && !best.namedRow && u.chunkAfter && unitsOf(best.passage).at(-1)?.c === best) {
+      const r = passages[best.passage]!;
+      const next = u.chunkAfter(r.chunk);
+      // The next chunk may be among the retrieved passages already: then it is cited as that one.
+      const at = next ? passages.findIndex((x) => x.chunk.id === next.id) : -1;
+      const extra: RetrievedChunk | undefined = next && at < 0 ? { chunk: next, doc: r.doc, score: 0 } : undefined;
+      const scored = extra ? scorePassageUnits(uq, extra, passages.length, u).find((x) => x.index === 0) : undefined;
+      const first: Candidate | undefined = at >= 0 ? candidates.find((c) => c.passage === at && c.index === 0) : scored ? { ...scored, score: scored.base } : undefined;
+      const length = chosen.reduce((s, c) => s + c.text.length, 0);
+      if (first && !chosen.includes(first) && goesOnAbout(first.text) && length + first.text.length <= 900) {
+        if (extra) passages.push(extra);
+        chosen.push(first);
       }
     }
     // The best passage first, reading order within a passage.

@@ -39,6 +39,8 @@ beforeAll(async () => {
     extra('kader-2020', 17, 'Aan de leden van de gemeenteraad, met deze brief van 28 januari 2025, kenmerk 278029, informeren wij u, zoals de raad vroeg, over de inkoop van jeugdbescherming in de regio Noordwest 4.', 'Inkoop jeugdbescherming'),
     extra('kader-2020', 18, '16. Motie over de herverdeling van taken onder de wethouders.\nDe fracties van de Stadspartij en GroenLinks dienen een motie in over een herverdeling van taken binnen het college van burgemeester en wethouders. De raad besluit in meerderheid (16 stemmen voor en 14 stemmen tegen) er bij het college op aan te dringen dat de niet wettelijke taken worden herverdeeld onder de wethouders.', 'Besluitenlijst raad'),
     extra('kader-2020', 19, 'De regio Zuidoost-Brabant is accounthoudende regio voor een aantal zorgaanbieders. Deze verantwoordelijkheid betekent dat de regio zicht houdt op de financiële en organisatorische ontwikkeling van deze aanbieder en daartoe periodiek overleg heeft met die aanbieder. Indien noodzakelijk roepen de accounthoudende regio’s andere regio’s bij elkaar. Elke regio stelt hiervoor een contactpersoon aan. Het overleg vindt ieder kwartaal plaats. Het accounthouderschap wordt gebaseerd op de hoeveelheid cliënten die de organisaties uit een regio bedienen. In onze regio ligt het accounthouderschap voor de GI Jeugd Veilig Verder en de Combinatie Jeugdzorg.', '4.3 Accounthouderschap'),
+    extra('kader-2020', 30, 'De subregio heroverweegt de samenwerking. Eindhoven blijft bereid om de dienstverleningsovereenkomst uit te voeren voor taken die wettelijk op regionaal niveau moeten worden ingekocht.', 'Herijking'),
+    extra('kader-2020', 31, 'Het gaat daarbij om de inkoop van Jeugdbescherming, Veilig Thuis en Spoedeisende zorg. De andere taken koopt elke subregio zelf in.', 'Herijking'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -119,6 +121,14 @@ describe.each([
     const a = await ask('Hoe was de stemverhouding bij de motie over de herverdeling van taken onder de wethouders?');
     expect(a.abstained).toBe(false);
     expect(a.text).toContain('16 stemmen voor en 14 stemmen tegen');
+  });
+
+  it('quotes the first sentence of the next chunk when it goes on about the best one ("Het gaat daarbij om …")', async () => {
+    const a = await ask('Voor welke taken blijft Eindhoven de dienstverleningsovereenkomst uitvoeren?');
+    expect(a.abstained).toBe(false);
+    expect(a.text).toContain('Eindhoven blijft bereid');
+    expect(a.text).toContain('Veilig Thuis');
+    expect(a.citations.some((c) => c.text.startsWith('Het gaat daarbij om'))).toBe(true);
   });
 
   it('abstains when a role only a person holds is asked for and the passage names no one', async () => {
