@@ -271,8 +271,9 @@ export function questionFocus(question: string): string[] {
   const q = foldText(question);
   // 'Hoeveel van de 42 jeugdhulpregio's …': the counted thing comes after the partitive.
   const count = /\b(?:hoeveel|how many|how much)\s+(?:(?:van|of)\s+(?:de|het|deze|die|the|these|those)?\s*(?:\d+\s+)?)?([\p{L}\p{N}'’+-]+)(?:\s+([\p{L}\p{N}'’+-]+))?/u.exec(q);
-  // 'Hoeveel bedraagt de ouderbijdrage', 'how much does it cost': an amount is asked, no counted thing.
-  if (count && /^(bedraagt|bedragen|bedroeg|bedroegen|kost|kosten|kostte|kostten|is|zijn|was|waren|wordt|worden|werd|werden|heeft|hebben|had|hadden|are|is|was|were|do|does|did|has|have|had|will|would|can|could|cost|costs)$/.test(count[1]!)) return [];
+  // 'Hoeveel bedraagt de ouderbijdrage', 'how much does it cost', 'how many times': an amount or a
+  // frequency is asked, no counted thing.
+  if (count && /^(times|keer|maal|bedraagt|bedragen|bedroeg|bedroegen|kost|kosten|kostte|kostten|is|zijn|was|waren|wordt|worden|werd|werden|heeft|hebben|had|hadden|are|is|was|were|do|does|did|has|have|had|will|would|can|could|cost|costs)$/.test(count[1]!)) return [];
   if (count) return [count[1]!, count[2]].filter((w): w is string => Boolean(w));
   const who = /^\s*(?:wie (?:is|was|zijn|waren) (?:de|het)|who (?:is|was|are|were) the)\s+([\p{L}\p{N}'’+ -]+)/u.exec(q);
   if (!who) return [];

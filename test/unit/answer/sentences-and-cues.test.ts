@@ -164,6 +164,8 @@ describe('questionFocus', () => {
     // An amount has no counted thing: the verb after 'hoeveel' is not one.
     expect(questionFocus('Hoeveel bedraagt de ouderbijdrage per maand?')).toEqual([]);
     expect(questionFocus('How much does the tender cost?')).toEqual([]);
+    expect(questionFocus('How many times can the contract be extended?')).toEqual([]);
+    expect(questionFocus('Hoeveel keer kan het contract worden verlengd?')).toEqual([]);
   });
 });
 
