@@ -12,7 +12,7 @@ import { cohesiveNeighbours, leansOnPrevious, type CohesionUnit } from './cohesi
 import { repeatsAskedCount } from './unfilled-slot.js';
 import { announcesItems, listIntro, looksLikeItem, type ListIntro } from './list-items.js';
 import { namesAskedMunicipality } from './municipalities.js';
-import { answersContactDetail, answersDeadline, asksForVote, answersHowLong, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, asksForVenue, factsIn, listedThing, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
+import { answersContactDetail, answersDeadline, answersEntryIntoForce, asksForVote, answersHowLong, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, asksForVenue, factsIn, listedThing, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
 import type { AnswerConfidence, ConfidenceFeatureName, UnitScorer } from './unit-scorer.js';
 
@@ -70,7 +70,7 @@ const listAnnounceRescueRatio = 0.05;
 const listAnnounceOverNamingRatio = 0.01;
 
 /** Which check made the answerer abstain: for logs and for measuring the checks. */
-export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-contact-detail' | 'no-duration' | 'no-deadline' | 'no-reason' | 'municipality-not-named' | 'no-place' | 'body-not-named' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
+export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-contact-detail' | 'no-duration' | 'no-deadline' | 'no-entry-into-force' | 'no-reason' | 'municipality-not-named' | 'no-place' | 'body-not-named' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
 
 export interface Candidate extends ScoredUnit {
   /** Unit score plus the passage's rank. */
@@ -498,6 +498,8 @@ export class ExtractiveAnswerer implements Answerer {
     if (type === 'why' && !chosen.some((c) => c.passage === best.passage && c.cue >= 0.5) && !rescueFromSection((c) => c.cue >= 0.5, [best])) return abstain('no-reason');
     // 'What is the submission deadline' answered by 'de brief van 28 januari 2025': a date, no limit.
     if (answersDeadline(question.text, chosen.map((c) => c.text)) === false) return abstain('no-deadline');
+    // 'When does the AMvB come into force' answered by the date the bill was passed.
+    if (answersEntryIntoForce(question.text, chosen.map((c) => c.text)) === false) return abstain('no-entry-into-force');
     // 'Hoe lang duurt de invoering' answered by 'In 2022 maken we een start': no length, no end.
     if (answersHowLong(question.text, chosen.map((c) => c.text)) === false) return abstain('no-duration');
     // Any other duration question without a length of time: a signal only, since 'voor welke periode'

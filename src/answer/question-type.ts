@@ -100,6 +100,20 @@ export function answersDeadline(question: string, sentences: string[]): boolean 
   });
 }
 
+/**
+ * 'When does the AMvB come into force', 'wanneer treedt de wet in werking': answered by a sentence
+ * about its entry into force ('treedt in werking', 'met ingang van', 'van kracht'), not by another
+ * date in its history ('de Eerste Kamer heeft het wetsvoorstel aanvaard'). Undefined for other questions.
+ */
+export function answersEntryIntoForce(question: string, sentences: string[]): boolean | undefined {
+  if (!/\b(come into force|comes into force|came into force|enter into force|enters into force|take effect|takes effect|in werking (?:treden|treedt|getreden|trad)|inwerkingtreding|van kracht)\b/.test(foldText(question))) return undefined;
+  return sentences.some((raw) => {
+    const s = foldText(raw);
+    // 'per 1 januari 2015', 'vanaf 2022': the moment from which it applies.
+    return /\b(werking|inwerkingtreding|kracht|ingang|ingaat|ingaan|gaat in|treedt|treden|getreden|trad|geldt|gelden|geldend|toepassing|into force|effect)\b/.test(s) || new RegExp(`\\b(?:per|vanaf|from|as of)\\s+(?:\\d|${months})`).test(s);
+  });
+}
+
 const deadlineCue = /\b(deadline|deadlines|uiterlijk|uiterlijke|uiterste|sluitingsdatum|sluit|sluiten|closing|no later than|at the latest)\b/;
 const limitBeforeDate = new RegExp(`\\b(?:voor|tot(?: en met)?|t/m|before|by|until)\\s+(?:(?:het\\s+)?(?:eind|einde|begin|medio)\\s+)?(?:\\d|${months})`);
 

@@ -50,6 +50,15 @@ describe('askedThing', () => {
     expect(questionType('What criteria are used to decide on supra-regional cooperation?')).toBe('list');
   });
 
+  it('wants an entry-into-force question answered by its entry into force, not by another date', async () => {
+    const { answersEntryIntoForce } = await import('../../../src/answer/question-type.js');
+    const q = 'When does the AMvB on fair prices come into force?';
+    expect(answersEntryIntoForce(q, ['Eind januari 2019 heeft de Eerste Kamer het wetsvoorstel aanvaard.'])).toBe(false);
+    expect(answersEntryIntoForce(q, ['De AMvB treedt op 1 januari 2026 in werking.'])).toBe(true);
+    expect(answersEntryIntoForce(q, ['De regeling geldt per 1 juli 2025.'])).toBe(true);
+    expect(answersEntryIntoForce('Wanneer is de AMvB aanvaard?', ['Eind januari 2019 is het wetsvoorstel aanvaard.'])).toBeUndefined();
+  });
+
   it('wants a deadline question answered by a limit, not by any date', async () => {
     const { answersDeadline } = await import('../../../src/answer/question-type.js');
     const q = 'What is the submission deadline for the JBJR tender?';
