@@ -495,7 +495,8 @@ export class ExtractiveAnswerer implements Answerer {
     // A why-question whose best passage gives no reason or purpose in the quoted sentences ('omdat', 'om … te',
     // 'heeft geleid tot', 'willen we'): the cue list grew until no right answer in the eval sets lacked
     // one, so the former soft signal (noReason, now always 0 for the confidence model) decides.
-    if (type === 'why' && !chosen.some((c) => c.passage === best.passage && c.cue >= 0.5) && !rescueFromSection((c) => c.cue >= 0.5, [best])) return abstain('no-reason');
+    // The rescue takes a full reason first ('… maakt dat de planning niet meer haalbaar is'), then any.
+    if (type === 'why' && !chosen.some((c) => c.passage === best.passage && c.cue >= 0.5) && !rescueFromSection((c) => c.cue >= 1, [best]) && !rescueFromSection((c) => c.cue >= 0.5, [best])) return abstain('no-reason');
     // 'What is the submission deadline' answered by 'de brief van 28 januari 2025': a date, no limit.
     if (answersDeadline(question.text, chosen.map((c) => c.text)) === false) return abstain('no-deadline');
     // 'When does the AMvB come into force' answered by the date the bill was passed.

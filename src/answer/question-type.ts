@@ -254,6 +254,9 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
       // Why something went wrong ('why was the tender delayed') is answered by a cause, not by what
       // the plan was for ('Het doel was om …').
       if (setbackWords.test(q) && !causeCue.test(s)) return 0.3;
+      // …and best by a cause of the setback itself ('de afhandeling van de klacht maakt dat de planning
+      // niet meer haalbaar is'), ahead of a cause of something else in the story.
+      if (setbackWords.test(q) && !setbackWords.test(s)) return 0.6;
       return 1;
     case 'level':
       return levelPattern.test(s) ? 1 : 0;

@@ -89,6 +89,16 @@ describe('typeCue', () => {
     expect(typeCue('when', 'Op 13 juni 2019 organiseren we een conferentie.', [], 'Wat gebeurde er op 13 juni 2019?')).toBeLessThan(0.5);
   });
 
+  it('answers why something went wrong best with a cause of the setback itself', () => {
+    const q = 'Why did the tender in Rivierenland get delayed?';
+    const setback = 'De afhandeling van de klacht maakt dat de planning van de aanbesteding niet meer haalbaar is.';
+    const other = 'Omdat de huidige overeenkomsten op 31 december 2022 aflopen, is het van belang de overeenkomsten te verlengen.';
+    expect(typeCue('why', setback, [], q)).toBe(1);
+    expect(typeCue('why', other, [], q)).toBeGreaterThanOrEqual(0.5);
+    expect(typeCue('why', other, [], q)).toBeLessThan(1);
+    expect(typeCue('why', other, [], 'Waarom worden de overeenkomsten verlengd?')).toBe(1);
+  });
+
   it('answers "op welke datum in februari 2021" only with a day of that month', () => {
     const q = 'Op welke datum in februari 2021 vindt de regionale bijeenkomst plaats?';
     expect(typeCue('when', 'Vaststelling door het Bestuurlijk Platform: 5 november 2021', [], q)).toBeLessThan(0.5);
