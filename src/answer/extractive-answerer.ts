@@ -46,6 +46,8 @@ export interface Evidence {
 
 /** How likely, next to the best, a sentence further on must be to answer a count in its stead. */
 const focusRescueRatio = 0.05;
+/** …and a sentence that names the organisations a 'welke organisaties' question asks for (names are strong evidence). */
+const nameRescueRatio = 0.02;
 
 /** A sentence that goes on about the one before it: it leans on it, or says 'daarbij' early on. */
 function goesOnAbout(text: string): boolean {
@@ -55,10 +57,7 @@ function goesOnAbout(text: string): boolean {
 /** A conclusion drawn from what was said before: 'is daarmee niet langer een optie', 'therefore'. */
 const causalBackReference = /\b(daarom|daardoor|daarmee|hierdoor|hiermee|hierom|derhalve|therefore|thus|hence|as a result)\b/i;
 
-/** …and a sentence that names the organisations a 'welke organisaties' question asks for (names are strong evidence). */
-const nameRescueRatio = 0.02;
-
-/** How likely, next to the best, a sentence of the same passage naming all the question's names must be to take its place. */
+/** How likely, next to the best, a sentence of the same passage naming most of the question's names must be to take its place. */
 const namedRunnerUpRatio = 0.5;
 
 /** How likely, next to the best, a vote outcome must be to answer how a vote went. */
@@ -113,6 +112,11 @@ function understandingFromPassages(retrieved: RetrievedChunk[]): QueryUnderstand
   };
 }
 
+/** Moves the candidate at `i` to the front (nothing when it is there already or missing). */
+function promote<T>(candidates: T[], i: number): void {
+  if (i > 0) candidates.unshift(...candidates.splice(i, 1));
+}
+
 /**
  * Puts first a near-equal runner-up of the top unit's passage that names at least half of the
  * question's `names` when the top unit names none of them ('Voor Den Helder … is de Regiovisie …
@@ -122,7 +126,7 @@ export function preferNamingRunnerUp<T extends { score: number; passage: number 
   const top = candidates[0];
   if (!names || !top || namesIn(top) > 0) return;
   const i = candidates.findIndex((c) => c.score >= top.score * namedRunnerUpRatio && c.passage === top.passage && namesIn(c) >= Math.ceil(names / 2));
-  if (i > 0) candidates.unshift(...candidates.splice(i, 1));
+  promote(candidates, i);
 }
 
 /** Should the answerer abstain? Exported so other answerers (LLM) can apply the same gate. */
@@ -254,20 +258,20 @@ export class ExtractiveAnswerer implements Answerer {
       const carries = (c: Candidate) => c.cue >= 0.5 && (!focus || groupMatch(focus, new Set(u.analyzeHeads ? u.analyzeHeads(c.text) : u.analyzeText(c.text))) >= expansionWeights.translation);
       if (!carries(top)) {
         const i = candidates.findIndex((c) => c.score >= top.score * 0.3 && carries(c));
-        if (i > 0) candidates.unshift(...candidates.splice(i, 1));
+        promote(candidates, i);
       }
     }
     // How a vote went is answered by its outcome ('in meerderheid (16 stemmen voor en 14 stemmen
     // tegen)'), ahead of the motion's heading and the sentence that tables it.
     if (asksForVote(question.text) && candidates[0]!.cue < 0.5) {
       const i = candidates.findIndex((c) => c.cue >= 0.5 && c.features.coverOwn > 0 && c.score >= candidates[0]!.score * voteRescueRatio);
-      if (i > 0) candidates.unshift(...candidates.splice(i, 1));
+      promote(candidates, i);
     }
     // The table row the question names by its label ('JeugdzorgPlus') answers with its column names,
     // ahead of prose that merely shares the question's words, when the model finds it nearly as likely.
     if (!candidates[0]!.namedRow) {
       const i = candidates.findIndex((c) => c.namedRow && c.score >= candidates[0]!.score * 0.5);
-      if (i > 0) candidates.unshift(...candidates.splice(i, 1));
+      promote(candidates, i);
     }
     // A list question ('what are the workshop themes …') is answered by the sentence announcing the
     // listed things ('De workshops richten zich op de volgende vier thema's:'), ahead of one that only
@@ -283,7 +287,7 @@ export class ExtractiveAnswerer implements Answerer {
         const i = names(top)
           ? candidates.findIndex((c) => c.score >= top.score * listAnnounceOverNamingRatio && Boolean(listIntro(c.text)?.colon) && names(c) && c.features.coverOwn >= top.features.coverOwn)
           : candidates.findIndex((c) => c.score >= top.score * listAnnounceRescueRatio && announcesItems(c.text) && names(c));
-        if (i > 0) candidates.unshift(...candidates.splice(i, 1));
+        promote(candidates, i);
       }
     }
     // A near-equal runner-up that names most of what the question is about ('Voor Den Helder … is de
@@ -551,8 +555,8 @@ export class ExtractiveAnswerer implements Answerer {
         const aboutNames = query.groups.every((g) => !g.entity || !groupKnown(g, u) || groupMatch(g, scope) >= expansionWeights.translation);
         // The counted thing as a word of its own or a compound's head: 'gemeenteraad' names a council,
         // not the gemeenten of 'how many municipalities'.
-        const named = u.analyzeHeads ? new Set(u.analyzeHeads(`${r.chunk.section}\n${before}\n${c.text}`)) : terms;
-        return groupMatch(focus, named) >= expansionWeights.translation && c.cue >= 0.5 && aboutNames;
+        const wordTerms = u.analyzeHeads ? new Set(u.analyzeHeads(`${r.chunk.section}\n${before}\n${c.text}`)) : terms;
+        return groupMatch(focus, wordTerms) >= expansionWeights.translation && c.cue >= 0.5 && aboutNames;
       };
       if (!chosen.some(answersFocus)) {
         // The count may stand further on in the same section, in a sentence that names the things
