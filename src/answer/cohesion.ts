@@ -35,6 +35,14 @@ export function leansOnPrevious(text: string): boolean {
 }
 
 /**
+ * A sentence that goes on about the one before it: it leans on it, or says 'daarbij' early on ('Het
+ * gaat daarbij om …'), which matters where the two stand in different chunks.
+ */
+export function goesOnAbout(text: string): boolean {
+  return leansOnPrevious(text) || /^[^.;:]{0,30}\b(daarbij|hierbij|daarvan|hiervan|daaronder|hieronder|daarin|hierin)\b/i.test(text);
+}
+
+/**
  * A lead-in too short to carry a fact on its own: a clause without a number or date, not a table
  * row or list item.
  */

@@ -8,7 +8,7 @@ import { DutchAnalyzer, foldText } from '../retrieval/dutch-analyzer.js';
 import { conceptAbsent, coverageOf, groupImportance, groupKnown, groupKnownWhole, groupMatch, type TermStats } from '../retrieval/evidence.js';
 import { understandingFor, type QueryUnderstanding } from '../retrieval/hybrid-retriever.js';
 import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } from '../retrieval/query-analysis.js';
-import { cohesiveNeighbours, leansOnPrevious, type CohesionUnit } from './cohesion.js';
+import { cohesiveNeighbours, goesOnAbout, leansOnPrevious, type CohesionUnit } from './cohesion.js';
 import { repeatsAskedCount } from './unfilled-slot.js';
 import { announcesItems, listIntro, looksLikeItem, type ListIntro } from './list-items.js';
 import { namesAskedMunicipality } from './municipalities.js';
@@ -48,11 +48,6 @@ export interface Evidence {
 const focusRescueRatio = 0.05;
 /** …and a sentence that names the organisations a 'welke organisaties' question asks for (names are strong evidence). */
 const nameRescueRatio = 0.02;
-
-/** A sentence that goes on about the one before it: it leans on it, or says 'daarbij' early on. */
-function goesOnAbout(text: string): boolean {
-  return leansOnPrevious(text) || /^[^.;:]{0,30}\b(daarbij|hierbij|daarvan|hiervan|daaronder|hieronder|daarin|hierin)\b/i.test(text);
-}
 
 /** A conclusion drawn from what was said before: 'is daarmee niet langer een optie', 'therefore'. */
 const causalBackReference = /\b(daarom|daardoor|daarmee|hierdoor|hiermee|hierom|derhalve|therefore|thus|hence|as a result)\b/i;
@@ -346,6 +341,7 @@ export class ExtractiveAnswerer implements Answerer {
       }
     }
     const chosen: Candidate[] = [best];
+    const quotedLength = () => chosen.reduce((sum, c) => sum + c.text.length, 0);
     // A sentence that introduces a list (ends with ':', announces 'drie mijlpalen') takes its items,
     // which may go on in the next chunk of the document; a list question takes the sentences after.
     const intro = listIntro(best.text);
@@ -353,7 +349,7 @@ export class ExtractiveAnswerer implements Answerer {
     if (items.length) chosen.push(...items);
     else if (type === 'list') {
       for (const c of same) {
-        if (chosen.length >= this.maxSentences || chosen.reduce((s, x) => s + x.text.length, 0) > 600) break;
+        if (chosen.length >= this.maxSentences || quotedLength() > 600) break;
         if (c.index > best.index && c.index < best.index + this.maxSentences) chosen.push(c);
       }
     }
@@ -404,7 +400,7 @@ export class ExtractiveAnswerer implements Answerer {
       // The best passage first: its sentences get the room before a runner-up's do.
       const quoted = [...chosen].sort((a, b) => Number(b.passage === best.passage) - Number(a.passage === best.passage));
       for (const q of quoted) {
-        const room = 700 - chosen.reduce((s, c) => s + c.text.length, 0);
+        const room = 700 - quotedLength();
         if (room <= 0) break;
         for (const n of cohesiveNeighbours(unitsOf(q.passage), q.index, Math.min(450, room))) if (!chosen.includes(n.c)) chosen.push(n.c);
       }
@@ -417,7 +413,7 @@ export class ExtractiveAnswerer implements Answerer {
         // Back as far as the sentences lean on each other ('Deze conclusie …' after the conclusion).
         for (let at = q.index - 1, steps = 0; steps < 3; at--, steps++) {
           const prev = unitsOf(q.passage).find((x) => x.index === at);
-          const length = chosen.reduce((s, c) => s + c.text.length, 0);
+          const length = quotedLength();
           if (!prev || prev.heading || length + prev.text.length > 900) break;
           if (!chosen.includes(prev.c)) chosen.push(prev.c);
           if (!leansOnPrevious(prev.text)) break;
@@ -434,7 +430,7 @@ export class ExtractiveAnswerer implements Answerer {
       const extra: RetrievedChunk | undefined = next && at < 0 ? { chunk: next, doc: r.doc, score: 0 } : undefined;
       const scored = extra ? scorePassageUnits(uq, extra, passages.length, u).find((x) => x.index === 0) : undefined;
       const first: Candidate | undefined = at >= 0 ? candidates.find((c) => c.passage === at && c.index === 0) : scored ? { ...scored, score: scored.base } : undefined;
-      const length = chosen.reduce((s, c) => s + c.text.length, 0);
+      const length = quotedLength();
       if (first && !chosen.includes(first) && goesOnAbout(first.text) && length + first.text.length <= 900) {
         if (extra) passages.push(extra);
         chosen.push(first);

@@ -79,12 +79,19 @@ const datePattern = new RegExp(`\\b(\\d{1,2}\\s+${months}(\\s+\\d{4})?|${months}
  * questions ('voor welke periode' may be answered by the months it fell in).
  */
 export function answersHowLong(question: string, sentences: string[]): boolean | undefined {
-  if (!/\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (?:time|period)|looptijd|\p{L}*duur|contract term|term of the contract)\b/u.test(foldText(question))) return undefined;
-  return sentences.some((raw) => {
-    const s = foldText(raw);
-    return durationPattern.test(s) || endPoint.test(s);
-  });
+  return someSentenceAnswers(howLongAsked, question, sentences, (s) => durationPattern.test(s) || endPoint.test(s));
 }
+
+/**
+ * Undefined when the question is not one `asked` recognises; else whether some sentence (folded)
+ * gives what such a question needs.
+ */
+function someSentenceAnswers(asked: RegExp, question: string, sentences: string[], answers: (folded: string) => boolean): boolean | undefined {
+  if (!asked.test(foldText(question))) return undefined;
+  return sentences.some((raw) => answers(foldText(raw)));
+}
+
+const howLongAsked = /\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (?:time|period)|looptijd|\p{L}*duur|contract term|term of the contract)\b/u;
 
 /**
  * 'Wat is de deadline …', 'uiterlijke inschrijfdatum', 'submission deadline', 'by when …': answered by
@@ -93,11 +100,7 @@ export function answersHowLong(question: string, sentences: string[]): boolean |
  * Undefined for other questions.
  */
 export function answersDeadline(question: string, sentences: string[]): boolean | undefined {
-  if (!/\b(deadline|deadlines|uiterste|uiterlijke|uiterlijk|sluitingsdatum|closing date|submission date|due date|by when|voor wanneer)\b/.test(foldText(question))) return undefined;
-  return sentences.some((raw) => {
-    const s = foldText(raw);
-    return deadlineCue.test(s) || limitBeforeDate.test(s) || (/\b(moet|moeten|dient|dienen|must|should|has to|have to)\b/.test(s) && datePattern.test(s));
-  });
+  return someSentenceAnswers(deadlineAsked, question, sentences, (s) => deadlineCue.test(s) || limitBeforeDate.test(s) || (/\b(moet|moeten|dient|dienen|must|should|has to|have to)\b/.test(s) && datePattern.test(s)));
 }
 
 /**
@@ -106,14 +109,14 @@ export function answersDeadline(question: string, sentences: string[]): boolean 
  * date in its history ('de Eerste Kamer heeft het wetsvoorstel aanvaard'). Undefined for other questions.
  */
 export function answersEntryIntoForce(question: string, sentences: string[]): boolean | undefined {
-  if (!/\b(come into force|comes into force|came into force|enter into force|enters into force|take effect|takes effect|in werking (?:treden|treedt|getreden|trad)|inwerkingtreding|van kracht)\b/.test(foldText(question))) return undefined;
-  return sentences.some((raw) => {
-    const s = foldText(raw);
-    // 'per 1 januari 2015', 'vanaf 2022': the moment from which it applies.
-    return /\b(werking|inwerkingtreding|kracht|ingang|ingaat|ingaan|gaat in|treedt|treden|getreden|trad|geldt|gelden|geldend|toepassing|into force|effect)\b/.test(s) || new RegExp(`\\b(?:per|vanaf|from|as of)\\s+(?:\\d|${months})`).test(s);
-  });
+  return someSentenceAnswers(entryIntoForceAsked, question, sentences, (s) => entryIntoForce.test(s) || appliesFrom.test(s));
 }
 
+const deadlineAsked = /\b(deadline|deadlines|uiterste|uiterlijke|uiterlijk|sluitingsdatum|closing date|submission date|due date|by when|voor wanneer)\b/;
+const entryIntoForceAsked = /\b(come into force|comes into force|came into force|enter into force|enters into force|take effect|takes effect|in werking (?:treden|treedt|getreden|trad)|inwerkingtreding|van kracht)\b/;
+const entryIntoForce = /\b(werking|inwerkingtreding|kracht|ingang|ingaat|ingaan|gaat in|treedt|treden|getreden|trad|geldt|gelden|geldend|toepassing|into force|effect)\b/;
+// 'per 1 januari 2015', 'vanaf 2022': the moment from which it applies.
+const appliesFrom = new RegExp(`\\b(?:per|vanaf|from|as of)\\s+(?:\\d|${months})`);
 const deadlineCue = /\b(deadline|deadlines|uiterlijk|uiterlijke|uiterste|sluitingsdatum|sluit|sluiten|closing|no later than|at the latest)\b/;
 const limitBeforeDate = new RegExp(`\\b(?:voor|tot(?: en met)?|t/m|before|by|until)\\s+(?:(?:het\\s+)?(?:eind|einde|begin|medio)\\s+)?(?:\\d|${months})`);
 
@@ -123,11 +126,14 @@ const endPoint = new RegExp(
 const relativeTimePattern = new RegExp(
   `\\b((dit|deze|volgend|volgende|komend|komende|vorig|vorige|afgelopen)\\s+(jaar|najaar|voorjaar|zomer|winter|kwartaal|maand|week)|eind dit jaar|(begin|eind|medio|half|halverwege)\\s+${months}|(in het |het )?(voorjaar|najaar|zomer|winter)|(eerste|tweede|derde|vierde)\\s+(kwartaal|helft|halfjaar)|(this|next|last)\\s+(year|autumn|fall|spring|summer|winter|quarter|month))\\b`,
 );
+// 'Op welke datum in februari 2021 …': the month (and year) the asked-for day falls in.
+const inMonthOf = new RegExp(`\\bin ${months}(?:\\s+(\\d{4}))?`);
 const lawYear = /\b(wmo|\p{L}+wet|\p{L}+besluit|uitvoeringsregeling|\p{L}+regeling|wet \p{L}+)\s+(?:19|20)\d{2}\b/gu;
 // A minimum or maximum before a number: a norm ('tenminste een half miljoen', 'maximaal 30').
 const normBefore = /\b(?:tenminste|ten minste|minimaal|minstens|maximaal|hooguit|ten hoogste|at least|at most|a minimum of|a maximum of|no more than)\s+(?:een\s+|a\s+)?(?:half\s+)?/;
 // Counts: digits (not a year), number words or shares ('een derde', 'de helft'); 'een' is the Dutch article far more often than a count.
 const numberPattern = /\b((?:een|twee|drie)\s+(?:derde|vierde|vijfde)|(?:de\s+)?helft|kwart|\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?%?|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|twintig|dertig|honderd|duizend|miljoen)\b/g;
+const normedNumber = new RegExp(`${normBefore.source}(${numberPattern.source})`, 'g');
 const referenceNumber = /\b(?:tabel|table|figuur|figure|bijlage|annex|artikel|article|art\.|hoofdstuk|chapter|paragraaf|section|lid|pagina|page|pag\.|p\.|stap|step|versie|version|nr\.|nummer|number|bladzijde)\s+(\d+(?:[.,]\d+)*)/g;
 const definitionPattern = (entity: string) =>
   new RegExp(`\\(\\s*(hierna:?\\s*)?${entity}\\s*\\)|\\b${entity}\\b[^.]{0,40}\\b(staat|staan)\\b[^.]{0,20}\\bvoor\\b|\\b${entity}\\s*[:=]|\\b${entity}\\b\\s*\\(`);
@@ -205,7 +211,7 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
       const bareYear = (d: string) => /^(19|20)\d{2}$/.test(d);
       // A day opens with its number ('28 augustus', '1-1-2022'); a bare year does too, and is none.
       // 'Op welke datum in februari 2021 …' is answered by a day of that month.
-      const within = new RegExp(`\\bin ${months}(?:\\s+(\\d{4}))?`).exec(qd);
+      const within = inMonthOf.exec(qd);
       const inAskedMonth = (d: string) => !within || (d.includes(within[1]!) && (!within[2] || d.includes(within[2])));
       if (wantsDate) return fresh.some((d) => /^\d/.test(d) && !bareYear(d) && inAskedMonth(d)) ? 1 : 0.4;
       // A day or month is more of an answer than a bare year.
@@ -217,7 +223,7 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
       // 'tabel 2', 'artikel 5', 'pagina 3' refer to something; they count nothing.
       const references = new Set([...s.matchAll(referenceNumber)].map((m) => m[1]!));
       // 'Regio's met tenminste een half miljoen inwoners' states a norm, not how many there are.
-      const norms = new Set([...s.matchAll(new RegExp(`${normBefore.source}(${numberPattern.source})`, 'g'))].map((m) => m[1]!));
+      const norms = new Set([...s.matchAll(normedNumber)].map((m) => m[1]!));
       const nums = [...s.matchAll(numberPattern)].map((m) => m[0]).filter((n) => !years.has(n) && !inDates.has(n) && !references.has(n));
       if (!nums.length) return 0;
       if (nums.every((n) => norms.has(n)) && !/\b(minimaal|minimum|maximaal|maximum|ten ?minste|at least|at most)\b/.test(q)) return 0.3;

@@ -192,7 +192,7 @@ export class QueryAnalyzer {
       const source = span.map((w) => w.folded).join(' ');
       const terms = new Map<string, number>();
       const put = (t: string, w: number) => terms.set(t, Math.max(terms.get(t) ?? 0, w));
-      const translations: string[] = [];
+      // Whole-word terms of each translation, phrase by phrase; the flat list is derived from them.
       const translationPhrases: string[][] = [];
       for (const w of span) {
         for (const t of this.analyzer.wordTerms(w.folded)) {
@@ -207,7 +207,6 @@ export class QueryAnalyzer {
           for (const w of foldedWords(e.text)) {
             for (const t of this.analyzer.wordTerms(w)) {
               put(t.whole, e.weight);
-              if (e.translation) translations.push(t.whole);
               for (const part of t.parts) put(part, e.weight * expansionWeights.compoundPart);
             }
           }
@@ -220,7 +219,6 @@ export class QueryAnalyzer {
           expansionTexts.push(c);
           for (const t of this.analyzer.wordTerms(c)) {
             put(t.whole, expansionWeights.cognate);
-            translations.push(t.whole);
             translationPhrases.push([t.whole]);
           }
         }
@@ -234,9 +232,10 @@ export class QueryAnalyzer {
       const isFunctionWord = (span.length === 1 && isStopword(span[0]!.folded)) || askedUnit;
       if (terms.size && !isFunctionWord) {
         const group: QueryGroup = { source, terms, entity: span.some((w) => w.entity) };
-        if (translations.length) {
-          group.translations = [...new Set(translations)];
-          group.translationPhrases = translationPhrases.filter((ph) => ph.length);
+        const phrases = translationPhrases.filter((ph) => ph.length);
+        if (phrases.length) {
+          group.translations = [...new Set(phrases.flat())];
+          group.translationPhrases = phrases;
         }
         groups.push(group);
       }

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { cohesiveNeighbours, isShortLeadIn, leansOnPrevious } from '../../../src/answer/cohesion.js';
+import { cohesiveNeighbours, goesOnAbout, isShortLeadIn, leansOnPrevious } from '../../../src/answer/cohesion.js';
 
 const units = (...texts: string[]) => texts.map((text, index) => ({ index, text, heading: /^\d+\.\d/.test(text) }));
 
 describe('cohesion of quoted sentences', () => {
+  it('recognises a sentence that goes on about the one before with an early "daarbij"', () => {
+    expect(goesOnAbout('Het gaat daarbij om de inkoop van Jeugdbescherming en Veilig Thuis.')).toBe(true);
+    expect(goesOnAbout('Daarom zijn er tarieven vastgesteld.')).toBe(true);
+    expect(goesOnAbout('De gemeenten werken samen in de regio en letten daarbij op de kosten.')).toBe(false);
+  });
+
   it('recognises sentences that lean on the one before', () => {
     expect(leansOnPrevious('Daarin onderscheiden we 3 stromen:')).toBe(true);
     expect(leansOnPrevious('Daarom zijn er voor 2018 individuele tarieven vastgesteld.')).toBe(true);
