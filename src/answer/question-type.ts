@@ -27,11 +27,11 @@ export function questionType(question: string): QuestionType {
 export function asksForAmount(question: string): boolean {
   const q = foldText(question);
   return /\b(wat kost|wat kosten|hoeveel (geld|budget|middelen|euro|subsidie)|how much (money|funding|budget)|what does \S+ cost|hoe (groot|hoog) (is|was|wordt|werd) (het|de) (tekort|budget|begroting|bedrag|overschot|subsidie)|in euro'?s|in euros|how (big|large|high) (is|was) the (?:\S+ ){0,3}(deficit|budget|amount|shortfall|surplus))\b|\b(wat|what|welk|welke|which)\s+(is\s+|was\s+|are\s+)?(het\s+|de\s+|the\s+)?(totale\s+|total\s+)?(budget|bedrag|uurtarief|tarief|prijs|amount|price|cost|costs|hourly rate|fee|tariff)\b/.test(q) ||
-    // 'Hoeveel geven de gemeenten uit …', 'how much do they pay …': a money verb after 'how much'.
-    /\bhoeveel\s+(geven|geeft|gaf|gaven|besteden|besteedt|betalen|betaalt|kost|kosten|kostte|ontvangen|ontvangt)\b|\bhow much\b(?:\s+\S+){0,6}?\s+(cost|costs|spend|spends|spent|pay|pays|paid|receive|receives|received)\b/.test(q) ||
+    // 'Hoeveel geven de gemeenten uit …', 'how much do they pay …', 'wat heeft … gekost': a money verb.
+    /\bhoeveel\s+(geven|geeft|gaf|gaven|besteden|besteedt|betalen|betaalt|kost|kosten|kostte|ontvangen|ontvangt|bedraagt|bedragen|bedroeg|bedroegen)\b|\b(wat|hoeveel)\b.*\b(gekost|kostte|kostten)\b|\bwhat (?:did|does|do|will|would) (?:\S+ ){1,6}?cost\b|\bhow much\b(?:\s+\S+){0,6}?\s+(cost|costs|spend|spends|spent|pay|pays|paid|receive|receives|received)\b/.test(q) ||
     // 'What maximum fee …', 'what is the total contract value', 'how large is the annual lump sum':
     // a sum-of-money noun a few words after the asking word.
-    /\b(wat|what|welk|welke|which|hoe hoog|hoe groot|how large|how big|how high)\b(?:\s+(?:is|was|are|were|de|het|een|the|a|an|maximum|maximale|maximaal|minimum|minimale|total|totale|annual|yearly|jaarlijkse|daily|dagelijkse|hourly|monthly|maandelijkse)){0,4}\s+(fee|fees|penalty|boete|tarief|tariff|contract value|contractwaarde|prijs|price|budget|bedrag|amount|lump sum|lumpsum|vergoeding)\b/u.test(q);
+    /\b(wat|what|welk|welke|which|hoe hoog|hoe groot|how large|how big|how high)\b(?:\s+(?:is|was|are|were|de|het|een|the|a|an|maximum|maximale|maximaal|minimum|minimale|total|totale|annual|yearly|jaarlijkse|daily|dagelijkse|hourly|monthly|maandelijkse)){0,4}\s+(fee|fees|penalty|boete|tarief|tariff|contract value|contractwaarde|prijs|price|\p{L}*budget|\p{L}*begroting|\p{L}*bedrag|amount|lump sum|lumpsum|vergoeding)\b/u.test(q);
 }
 
 /** Contact details and addresses a question can ask for, each with the shape that answers it. */
@@ -60,7 +60,7 @@ export function hasAmount(sentence: string): boolean {
 
 /** 'Hoe lang', 'how long', 'looptijd', 'for what period': asks for a length of time, not a date. */
 export function asksForDuration(question: string): boolean {
-  return /\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (time|period)|how soon|looptijd|contractduur|duur van|termijn|contract term|contract period|term of the contract|for what period|what period|voor welke periode|welke periode|how many years|hoeveel jaar)\b/.test(foldText(question));
+  return /\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (time|period)|how soon|looptijd|contractduur|duur van|welke duur|duration|termijn|contract term|contract period|term of the contract|for what period|what period|voor welke periode|welke periode|how many years|hoeveel jaar)\b/.test(foldText(question));
 }
 
 export const durationPattern = /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six)\s+(jaar|jaren|maanden|maand|weken|week|dagen|dag|years?|months?|weeks?|days?)\b|\bonbepaalde tijd\b|\bindefinite/;
@@ -91,7 +91,7 @@ function someSentenceAnswers(asked: RegExp, question: string, sentences: string[
   return sentences.some((raw) => answers(foldText(raw)));
 }
 
-const howLongAsked = /\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (?:time|period)|looptijd|\p{L}*duur|contract term|term of the contract)\b/u;
+const howLongAsked = /\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (?:time|period)|looptijd|\p{L}*duur|duration|contract term|term of the contract)\b/u;
 
 /**
  * 'Wat is de deadline …', 'uiterlijke inschrijfdatum', 'submission deadline', 'by when …': answered by
@@ -133,6 +133,9 @@ const lawYear = /\b(wmo|\p{L}+wet|\p{L}+besluit|uitvoeringsregeling|\p{L}+regeli
 const normBefore = /\b(?:tenminste|ten minste|minimaal|minstens|maximaal|hooguit|ten hoogste|at least|at most|a minimum of|a maximum of|no more than)\s+(?:een\s+|a\s+)?(?:half\s+)?/;
 // Counts: digits (not a year), number words or shares ('een derde', 'de helft'); 'een' is the Dutch article far more often than a count.
 const numberPattern = /\b((?:een|twee|drie)\s+(?:derde|vierde|vijfde)|(?:de\s+)?helft|kwart|\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?%?|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|twintig|dertig|honderd|duizend|miljoen)\b/g;
+const timeUnits = '(?:jaar|jaren|maand|maanden|week|weken|dag|dagen|werkdagen|uur|uren|years?|months?|weeks?|days?|working days|hours?)';
+const timeUnitWord = new RegExp(`\\b${timeUnits}\\b`);
+const lengthOfTime = new RegExp(`\\b(\\d+(?:[.,]\\d+)?|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\\s+${timeUnits}\\b`, 'g');
 const normedNumber = new RegExp(`${normBefore.source}(${numberPattern.source})`, 'g');
 const referenceNumber = /\b(?:tabel|table|figuur|figure|bijlage|annex|artikel|article|art\.|hoofdstuk|chapter|paragraaf|section|lid|pagina|page|pag\.|p\.|stap|step|versie|version|nr\.|nummer|number|bladzijde)\s+(\d+(?:[.,]\d+)*)/g;
 const definitionPattern = (entity: string) =>
@@ -224,7 +227,10 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
       const references = new Set([...s.matchAll(referenceNumber)].map((m) => m[1]!));
       // 'Regio's met tenminste een half miljoen inwoners' states a norm, not how many there are.
       const norms = new Set([...s.matchAll(normedNumber)].map((m) => m[1]!));
-      const nums = [...s.matchAll(numberPattern)].map((m) => m[0]).filter((n) => !years.has(n) && !inDates.has(n) && !references.has(n));
+      // 'Voor een periode van 2 maanden' measures time: it counts no inschrijvingen, unless the
+      // question asks in such units ('hoeveel weken', 'how many months').
+      const lengths = timeUnitWord.test(q) ? new Set<string>() : new Set([...s.matchAll(lengthOfTime)].map((m) => m[1]!));
+      const nums = [...s.matchAll(numberPattern)].map((m) => m[0]).filter((n) => !years.has(n) && !inDates.has(n) && !references.has(n) && !lengths.has(n));
       if (!nums.length) return 0;
       if (nums.every((n) => norms.has(n)) && !/\b(minimaal|minimum|maximaal|maximum|ten ?minste|at least|at most)\b/.test(q)) return 0.3;
       return newOnes(nums, q) > 0 ? 1 : 0.3;
@@ -366,10 +372,12 @@ export function listedThing(question: string): string | undefined {
 const personOnlyRoles =
   'wethouder|wethouders|burgemeester|directeur|projectleider|programmamanager|manager|minister|staatssecretaris|ambtenaar|contactpersoon|alderman|mayor|director|project leader|programme manager|program manager|contact person';
 const personOrBodyRoles = 'voorzitter|secretaris|leider|chair|chairs|chairman|chairperson|leads|secretary';
-const asksForRole = new RegExp(`\\b(wie|who)\\b.*\\b(${personOnlyRoles}|${personOrBodyRoles})\\b`);
+// 'Wie', 'who', and 'wat is de naam van', 'what is the name of', 'hoe heet': asks who holds a role.
+const whoAsked = '(?:wie|who|naam van|namen van|name of|names of|hoe heet|hoe heten)';
+const asksForRole = new RegExp(`\\b${whoAsked}\\b.*\\b(${personOnlyRoles}|${personOrBodyRoles})\\b`);
 // 'contractmanager' and 'aldermen' are not roles asksForPerson knows: they count here only when the
 // question also names one it does.
-const asksForPersonOnlyRole = new RegExp(`\\b(wie|who)\\b.*\\b(${personOnlyRoles}|contractmanager|aldermen)\\b`);
+const asksForPersonOnlyRole = new RegExp(`\\b${whoAsked}\\b.*\\b(${personOnlyRoles}|contractmanager|aldermen)\\b`);
 
 /** 'Wie is de wethouder …', 'who chairs …': a question after a person, answered by a person's name. */
 export function asksForPerson(question: string): boolean {

@@ -80,8 +80,18 @@ describe('askedThing', () => {
     expect(asksForAmount('What is the total contract value of the procurement?')).toBe(true);
     expect(asksForAmount('What does the budget cover?')).toBe(false);
     expect(asksForAmount('Welke afspraken gelden voor de lumpsum?')).toBe(false);
+    // A compound sum noun, 'bedraagt', 'gekost', 'what did … cost'.
+    expect(asksForAmount('Hoe groot is het totale jaarlijkse jeugdhulpbudget van de tien gemeenten?')).toBe(true);
+    expect(asksForAmount('Hoe hoog is de conceptbegroting voor 2019?')).toBe(true);
+    expect(asksForAmount('Hoeveel bedraagt het budget van het overgangsplan?')).toBe(true);
+    expect(asksForAmount('Wat heeft de evaluatie gekost?')).toBe(true);
+    expect(asksForAmount('What did the evaluation by Significant cost?')).toBe(true);
+    expect(asksForAmount('Wat is de begrotingsregel voor de regio?')).toBe(false);
     expect(asksForDuration('What contract term will the region use?')).toBe(true);
     expect(asksForDuration('When does the contract start?')).toBe(false);
+    expect(asksForDuration('Voor welke duur is de regeling aangegaan?')).toBe(true);
+    expect(asksForDuration('For what duration was the arrangement entered into?')).toBe(true);
+    expect(asksForDuration('What is the duration of the framework agreements?')).toBe(true);
   });
 });
 

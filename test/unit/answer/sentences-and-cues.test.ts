@@ -118,6 +118,13 @@ describe('typeCue', () => {
     expect(typeCue('howMany', norm, [], 'Hoeveel inwoners moet een jeugdhulpregio minimaal hebben?')).toBe(1);
   });
 
+  it('does not take a length of time for a count, unless the question counts in time', () => {
+    const period = 'Per juli 2021 is de procedure opengezet ter inschrijving voor een periode van 2 maanden.';
+    expect(typeCue('howMany', period, [], 'Hoeveel inschrijvingen zijn er ontvangen?')).toBe(0);
+    expect(typeCue('howMany', period, [], 'Hoeveel maanden stond de procedure open?')).toBe(1);
+    expect(typeCue('howMany', 'Er kwamen 2 inschrijvingen binnen in 3 weken.', [], 'Hoeveel inschrijvingen zijn er ontvangen?')).toBe(1);
+  });
+
   it('answers "tot wanneer" with an end, not with the date from which something applies', () => {
     const q = 'Tot wanneer geldt de Regeling specifieke uitkering 2021?';
     expect(typeCue('when', '[Regeling vervalt per 01-09-2025.]', [], q)).toBe(1);
@@ -243,6 +250,12 @@ describe('names, places and persons asked for', () => {
     expect(asksForPersonOnly('Wie is de wethouder jeugd van Helmond?')).toBe(true);
     expect(asksForPersonOnly('Who is the contract manager for segment 1?')).toBe(true);
     expect(asksForPersonOnly('Who chairs the quarterly consultation?')).toBe(false);
+    // Asked by name: 'what is the name of the alderman', 'hoe heet de projectleider'.
+    expect(asksForPersonOnly('Wat is de naam van de wethouder jeugd van Helmond?')).toBe(true);
+    expect(asksForPersonOnly('What was the name of the Eindhoven alderman who signed the letter?')).toBe(true);
+    expect(asksForPerson('What is the name of the chair of the steering group?')).toBe(true);
+    expect(asksForPersonOnly('What is the name of the chair of the steering group?')).toBe(false);
+    expect(asksForPerson('What is the name of the new procurement platform?')).toBe(false);
     expect(hasPersonName('Het ontslag van de heer G.K. Visser als wethouder.')).toBe(true);
     expect(hasPersonName('… de Deskundigencommissie onder leiding van oud-minister Tamara van Ark.')).toBe(true);
     expect(hasPersonName('De wethouders jeugd van de GR Peelgemeenten.')).toBe(false);
