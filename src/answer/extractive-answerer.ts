@@ -64,7 +64,7 @@ const listAnnounceRescueRatio = 0.05;
 const listAnnounceOverNamingRatio = 0.01;
 
 /** Which check made the answerer abstain: for logs and for measuring the checks. */
-export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-contact-detail' | 'no-duration' | 'no-deadline' | 'no-entry-into-force' | 'no-reason' | 'municipality-not-named' | 'no-place' | 'body-not-named' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
+export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-contact-detail' | 'no-duration' | 'no-deadline' | 'no-entry-into-force' | 'no-reason' | 'municipality-not-named' | 'no-place' | 'body-not-named' | 'name-not-given' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
 
 export interface Candidate extends ScoredUnit {
   /** Unit score plus the passage's rank. */
@@ -506,23 +506,30 @@ export class ExtractiveAnswerer implements Answerer {
     // Any other duration question without a length of time: a signal only, since 'voor welke periode'
     // is answered by months and years as often as by a length.
     if (asksForDuration(question.text) && !chosen.some((c) => c.cue >= 0.5)) flags.noDuration = 1;
+    const namesOne = (c: Candidate) => newNames(c.text, question.text) > 0;
     if (asksForPerson(question.text) && !chosen.some((c) => hasPersonName(c.text, question.text))) {
       // A role only a person holds (an alderman, a project leader) is not answered without a name.
       if (asksForPersonOnly(question.text)) return abstain('no-person');
       // A chair may be a body, but then the sentence says who chairs ('onder voorzitterschap van de
       // gemeente Helmond'); a sentence that never speaks of the role answers nothing.
       if (!chosen.some((c) => mentionsRole(c.text))) return abstain('no-person');
+      // …nor by one that speaks of the role and names nobody, person or body ('De voorzitter en de
+      // andere leden worden door de Ministers benoemd').
+      if (!chosen.some(namesOne)) return abstain('no-person');
       flags.noPerson = 1;
     }
     // 'Welk extern bureau …', 'which housing corporation …': a name is asked for, not the kind of body.
     // 'Van welke organisaties …' answered by sentences naming none: quote the one of the same section
     // that names them ('… voor de GI Jeugd Veilig Verder, BJ Brabant en de Combinatie Jeugdzorg'),
-    // else leave it to the confidence model.
-    const namesOne = (c: Candidate) => newNames(c.text, question.text) > 0;
+    // else abstain.
+    let nameNotGiven = false;
     if (asksForOrganisationName(question.text) && !chosen.some(namesOne)) {
-      // Only where the body noun is what 'welke' asks for ('welke (regionale) organisaties'), not a
-      // word further on ('welke zaken erkennen gemeenten').
-      if (!asksForOrganisationName(question.text, 1) || !rescueFromSection((c) => namesOne(c) && c.features.coverOwn > 0, chosen, nameRescueRatio)) flags.noName = 1;
+      // Only where the body noun is what 'welke' asks for ('welke (regionale) organisaties', 'which
+      // youth care regions': English puts nouns before it), not a word further on ('welke zaken
+      // erkennen gemeenten'): then it is a signal only.
+      const bodyAsked = asksForOrganisationName(question.text, language === 'en' ? 2 : 1);
+      if (!bodyAsked) flags.noName = 1;
+      else if (!rescueFromSection((c) => namesOne(c) && c.features.coverOwn > 0, chosen, nameRescueRatio)) nameNotGiven = true;
     }
     if (asksForPlace(question.text) && !chosen.some((c) => hasPlace(c.text, question.text))) {
       // Where an event is held is a place or nothing; 'where did the initiative start' may be answered
@@ -531,6 +538,7 @@ export class ExtractiveAnswerer implements Answerer {
       flags.noPlace = 1;
     }
     if (namesAskedBody(question.text, chosen.map((c) => c.text)) === false) return abstain('body-not-named');
+    if (nameNotGiven) return abstain('name-not-given');
     // 'Welke gemeente is centrumgemeente …' answered by sentences that name no municipality at all:
     // quote one of the same section that does ('Gemeente Gorinchem zegt hierover: …'), else abstain.
     if (namesAskedMunicipality(question.text, chosen.map((c) => c.text)) === false && !rescueFromSection((c) => namesAskedMunicipality(question.text, [c.text]) === true)) {

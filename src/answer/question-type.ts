@@ -435,7 +435,8 @@ export function newNames(sentence: string, question: string): number {
   const q = foldText(question);
   // An acronym is a name even where it opens the sentence ('AEF adviseert …').
   const names = [...sentence.matchAll(/(?<=\S\s+)(?:['‘’]s-)?\p{Lu}[\p{L}.+-]+|^\s*\p{Lu}{2,}\b/gu)].map((m) => foldText(m[0].trim()).replace(/\.$/, ''));
-  return names.filter((n) => n.length > 1 && !q.includes(n)).length;
+  // 'Onze Minister', 'de Ministers' of a law are its defined terms, no names.
+  return names.filter((n) => n.length > 1 && !q.includes(n) && !/^(onze|minister|ministers)$/.test(n)).length;
 }
 
 // The body a 'welke/which' question asks the name of, and the Dutch words documents use for it.

@@ -41,6 +41,8 @@ beforeAll(async () => {
     extra('kader-2020', 19, 'De regio Zuidoost-Brabant is accounthoudende regio voor een aantal zorgaanbieders. Deze verantwoordelijkheid betekent dat de regio zicht houdt op de financiële en organisatorische ontwikkeling van deze aanbieder en daartoe periodiek overleg heeft met die aanbieder. Indien noodzakelijk roepen de accounthoudende regio’s andere regio’s bij elkaar. Elke regio stelt hiervoor een contactpersoon aan. Het overleg vindt ieder kwartaal plaats. Het accounthouderschap wordt gebaseerd op de hoeveelheid cliënten die de organisaties uit een regio bedienen. In onze regio ligt het accounthouderschap voor de GI Jeugd Veilig Verder en de Combinatie Jeugdzorg.', '4.3 Accounthouderschap'),
     extra('kader-2020', 30, 'De subregio heroverweegt de samenwerking. Eindhoven blijft bereid om de dienstverleningsovereenkomst uit te voeren voor taken die wettelijk op regionaal niveau moeten worden ingekocht.', 'Herijking'),
     extra('kader-2020', 31, 'Het gaat daarbij om de inkoop van Jeugdbescherming, Veilig Thuis en Spoedeisende zorg. De andere taken koopt elke subregio zelf in.', 'Herijking'),
+    extra('kader-2020', 32, 'De secretaris en de andere leden van de Regiegroep Toegang worden door de Ministers benoemd. Zij worden benoemd voor een periode van vier jaar.', 'Regiegroep'),
+    extra('kader-2020', 33, 'Twee organisaties voeren de toegang tot de jeugdhulp uit voor de regio Kempen, in opdracht van de centrumgemeente.', 'Toegang Kempen'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -137,6 +139,14 @@ describe.each([
     const chair = await ask('Wie is voorzitter van het kwartaaloverleg over het berichtenverkeer met de aanbieders?');
     expect(chair.abstained).toBe(false);
     expect(chair.text).toContain('onder voorzitterschap van de gemeente Helmond');
+  });
+
+  it('abstains on who holds a role when the passage speaks of it but names no one, person or body', async () => {
+    await expectAbstains('Wie zijn naast de secretaris de andere leden van de Regiegroep Toegang?', 'no-person');
+  });
+
+  it('abstains when the names of organisations are asked for and no sentence of the section gives one', async () => {
+    await expectAbstains('Welke organisaties voeren de toegang tot de jeugdhulp uit voor de regio Kempen?', 'name-not-given');
   });
 
   it('abstains on who chairs when the passage never speaks of a chair', async () => {
