@@ -12,7 +12,7 @@ import { cohesiveNeighbours, goesOnAbout, leansOnPrevious, type CohesionUnit } f
 import { repeatsAskedCount } from './unfilled-slot.js';
 import { announcesItems, listIntro, looksLikeItem, type ListIntro } from './list-items.js';
 import { namesAskedMunicipality } from './municipalities.js';
-import { answersContactDetail, answersDeadline, answersEntryIntoForce, asksForVote, answersHowLong, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, asksForVenue, factsIn, listedThing, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
+import { answersContactDetail, answersDeadline, countedWords, looksPlural, answersEntryIntoForce, asksForVote, answersHowLong, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, asksForVenue, factsIn, listedThing, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
 import type { AnswerConfidence, ConfidenceFeatureName, UnitScorer } from './unit-scorer.js';
 
@@ -560,7 +560,11 @@ export class ExtractiveAnswerer implements Answerer {
         // The counted thing as a word of its own or a compound's head: 'gemeenteraad' names a council,
         // not the gemeenten of 'how many municipalities'.
         const wordTerms = u.analyzeHeads ? new Set(u.analyzeHeads(`${r.chunk.section}\n${before}\n${c.text}`)) : terms;
-        return groupMatch(focus, wordTerms) >= expansionWeights.translation && c.cue >= 0.5 && aboutNames;
+        // Every number counting some other thing ('twaalf gemeenten … en de nieuwe jeugdzorgaanbieders'
+        // for 'hoeveel jeugdzorgaanbieders'): the focus is named, but not counted.
+        const counted = countedWords(c.text, question.text);
+        const countsOther = counted.length > 0 && counted.every((w) => looksPlural(w) && groupMatch(focus, new Set(u.analyzeHeads ? u.analyzeHeads(w) : u.analyzeText(w))) < expansionWeights.translation);
+        return groupMatch(focus, wordTerms) >= expansionWeights.translation && c.cue >= 0.5 && aboutNames && !countsOther;
       };
       if (!chosen.some(answersFocus)) {
         // The count may stand further on in the same section, in a sentence that names the things

@@ -60,10 +60,10 @@ export function hasAmount(sentence: string): boolean {
 
 /** 'Hoe lang', 'how long', 'looptijd', 'for what period': asks for a length of time, not a date. */
 export function asksForDuration(question: string): boolean {
-  return /\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (time|period)|how soon|looptijd|contractduur|duur van|welke duur|duration|termijn|contract term|contract period|term of the contract|for what period|what period|voor welke periode|welke periode|how many years|hoeveel jaar)\b/.test(foldText(question));
+  return /\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (time|period)|how soon|looptijd|contractduur|duur van|welke duur|duration|termijn|contract term|contract period|term of the contract|for what period|what period|voor welke periode|welke periode|how many years|hoeveel jaar|(?:how many|hoeveel) (?:working days|werkdagen|weeks|weken|months|maanden|days|dagen))\b/.test(foldText(question));
 }
 
-export const durationPattern = /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six)\s+(jaar|jaren|maanden|maand|weken|week|dagen|dag|years?|months?|weeks?|days?)\b|\bonbepaalde tijd\b|\bindefinite/;
+export const durationPattern = /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six)\s+(jaar|jaren|maanden|maand|weken|week|werkdagen|dagen|dag|years?|months?|weeks?|working days|days?)\b|\bonbepaalde tijd\b|\bindefinite/;
 
 const months = '(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|june|july|august|october)';
 const englishMonths: Record<string, string> = { january: 'januari', february: 'februari', march: 'maart', may: 'mei', june: 'juni', july: 'juli', august: 'augustus', october: 'oktober' };
@@ -91,7 +91,7 @@ function someSentenceAnswers(asked: RegExp, question: string, sentences: string[
   return sentences.some((raw) => answers(foldText(raw)));
 }
 
-const howLongAsked = /\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (?:time|period)|looptijd|\p{L}*duur|duration|contract term|term of the contract)\b/u;
+const howLongAsked = /\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (?:time|period)|looptijd|\p{L}*duur|duration|contract term|term of the contract|(?:how many|hoeveel) (?:working days|werkdagen|weeks|weken|months|maanden|days|dagen))\b/u;
 
 /**
  * 'Wat is de deadline …', 'uiterlijke inschrijfdatum', 'submission deadline', 'by when …': answered by
@@ -277,6 +277,32 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
   }
 }
 
+/**
+ * The word right after each number that counts something ('twaalf gemeenten', '42 jeugdhulpregio's'),
+ * for numbers the question does not give; years, dates, references and lengths of time count nothing.
+ */
+export function countedWords(sentence: string, question: string): string[] {
+  const s = foldText(sentence);
+  const q = foldText(question);
+  const skip = new Set([
+    ...[...s.matchAll(/\b(19|20)\d{2}\b/g)].map((m) => m[0]),
+    ...[...s.matchAll(new RegExp(datePattern.source, 'g'))].flatMap((m) => m[0].split(/\s+/)),
+    ...[...s.matchAll(referenceNumber)].map((m) => m[1]!),
+    ...[...s.matchAll(lengthOfTime)].map((m) => m[1]!),
+  ]);
+  const out: string[] = [];
+  for (const m of s.matchAll(new RegExp(`(?:${numberPattern.source})\\s+([\\p{L}'’-]+)`, 'gu'))) {
+    const n = /^\S+/.exec(m[0])![0];
+    if (!skip.has(n) && newOnes([n], q) > 0) out.push(m[m.length - 1]!);
+  }
+  return out;
+}
+
+/** A Dutch plural noun, as far as its ending tells: 'gemeenten', 'aanbieders', 'regio's'. */
+export function looksPlural(word: string): boolean {
+  return word.length > 3 && /(?:en|ers|s|'s|’s)$/.test(word) && !/^(?:een|geen|tegen|boven|onder|tussen|binnen|buiten|volgens|eens|zijn|hebben|worden|waren|werden|moeten|kunnen|zullen|gemeentelijke)$/.test(word);
+}
+
 export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -374,10 +400,12 @@ const personOnlyRoles =
 const personOrBodyRoles = 'voorzitter|secretaris|leider|chair|chairs|chairman|chairperson|leads|secretary';
 // 'Wie', 'who', and 'wat is de naam van', 'what is the name of', 'hoe heet': asks who holds a role.
 const whoAsked = '(?:wie|who|naam van|namen van|name of|names of|hoe heet|hoe heten)';
-const asksForRole = new RegExp(`\\b${whoAsked}\\b.*\\b(${personOnlyRoles}|${personOrBodyRoles})\\b`);
+// 'Welke wethouder', 'which alderman': the role right after the asking word, past one adjective.
+const whichRole = (roles: string) => `\\b(?:welke?|which)\\s+(?:[a-z-]+\\s+)?(?:${roles})\\b`;
+const asksForRole = new RegExp(`\\b${whoAsked}\\b.*\\b(${personOnlyRoles}|${personOrBodyRoles})\\b|${whichRole(`${personOnlyRoles}|${personOrBodyRoles}`)}`);
 // 'contractmanager' and 'aldermen' are not roles asksForPerson knows: they count here only when the
 // question also names one it does.
-const asksForPersonOnlyRole = new RegExp(`\\b${whoAsked}\\b.*\\b(${personOnlyRoles}|contractmanager|aldermen)\\b`);
+const asksForPersonOnlyRole = new RegExp(`\\b${whoAsked}\\b.*\\b(${personOnlyRoles}|contractmanager|aldermen)\\b|${whichRole(personOnlyRoles)}`);
 
 /** 'Wie is de wethouder …', 'who chairs …': a question after a person, answered by a person's name. */
 export function asksForPerson(question: string): boolean {

@@ -43,6 +43,7 @@ beforeAll(async () => {
     extra('kader-2020', 31, 'Het gaat daarbij om de inkoop van Jeugdbescherming, Veilig Thuis en Spoedeisende zorg. De andere taken koopt elke subregio zelf in.', 'Herijking'),
     extra('kader-2020', 32, 'De secretaris en de andere leden van de Regiegroep Toegang worden door de Ministers benoemd. Zij worden benoemd voor een periode van vier jaar.', 'Regiegroep'),
     extra('kader-2020', 33, 'Twee organisaties voeren de toegang tot de jeugdhulp uit voor de regio Kempen, in opdracht van de centrumgemeente.', 'Toegang Kempen'),
+    extra('kader-2020', 34, 'Op 3 maart 2023 is de samenwerking tussen negen gemeenten en de nieuwe vervoerders van het leerlingenvervoer bekrachtigd.', 'Leerlingenvervoer'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -147,6 +148,14 @@ describe.each([
 
   it('abstains when the names of organisations are asked for and no sentence of the section gives one', async () => {
     await expectAbstains('Welke organisaties voeren de toegang tot de jeugdhulp uit voor de regio Kempen?', 'name-not-given');
+  });
+
+  it('abstains on a count when the number in the passage counts another thing than the one asked', async () => {
+    await expectAbstains('Hoeveel vervoerders hebben de samenwerking voor het leerlingenvervoer bekrachtigd?', 'focus-not-answered');
+    // The same passage does count the municipalities.
+    const a = await ask('Tussen hoeveel gemeenten is de samenwerking voor het leerlingenvervoer bekrachtigd?');
+    expect(a.abstained).toBe(false);
+    expect(a.text).toContain('negen gemeenten');
   });
 
   it('abstains on who chairs when the passage never speaks of a chair', async () => {

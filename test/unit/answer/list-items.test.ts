@@ -92,6 +92,8 @@ describe('askedThing', () => {
     expect(asksForDuration('Voor welke duur is de regeling aangegaan?')).toBe(true);
     expect(asksForDuration('For what duration was the arrangement entered into?')).toBe(true);
     expect(asksForDuration('What is the duration of the framework agreements?')).toBe(true);
+    expect(asksForDuration('Within how many working days must the acceptance test take place?')).toBe(true);
+    expect(asksForDuration('Hoeveel gemeenten doen mee?')).toBe(false);
   });
 });
 

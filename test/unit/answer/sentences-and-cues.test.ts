@@ -118,6 +118,18 @@ describe('typeCue', () => {
     expect(typeCue('howMany', norm, [], 'Hoeveel inwoners moet een jeugdhulpregio minimaal hebben?')).toBe(1);
   });
 
+  it('finds the word each number counts, past dates, years and lengths of time', async () => {
+    const { countedWords, looksPlural } = await import('../../../src/answer/question-type.js');
+    const s = 'Op vrijdag 14 oktober 2022 is de samenwerking tussen twaalf gemeenten en de nieuwe jeugdzorgaanbieders bekrachtigd voor de komende zes jaar.';
+    expect(countedWords(s, 'Hoeveel jeugdzorgaanbieders tekenden?')).toEqual(['gemeenten']);
+    // A number the question gives counts nothing new.
+    expect(countedWords(s, 'Welke twaalf gemeenten tekenden?')).toEqual([]);
+    expect(looksPlural('gemeenten')).toBe(true);
+    expect(looksPlural("regio's")).toBe(true);
+    expect(looksPlural('nieuwe')).toBe(false);
+    expect(looksPlural('tegen')).toBe(false);
+  });
+
   it('does not take a length of time for a count, unless the question counts in time', () => {
     const period = 'Per juli 2021 is de procedure opengezet ter inschrijving voor een periode van 2 maanden.';
     expect(typeCue('howMany', period, [], 'Hoeveel inschrijvingen zijn er ontvangen?')).toBe(0);
@@ -256,6 +268,10 @@ describe('names, places and persons asked for', () => {
     expect(asksForPerson('What is the name of the chair of the steering group?')).toBe(true);
     expect(asksForPersonOnly('What is the name of the chair of the steering group?')).toBe(false);
     expect(asksForPerson('What is the name of the new procurement platform?')).toBe(false);
+    // 'Welke wethouder', 'which alderman': the role right after the asking word.
+    expect(asksForPersonOnly('Welke wethouder van Den Helder heeft de brief ondertekend?')).toBe(true);
+    expect(asksForPersonOnly('Which responsible alderman signed the letter?')).toBe(true);
+    expect(asksForPerson('Welke gemeente levert de wethouder?')).toBe(false);
     expect(hasPersonName('Het ontslag van de heer G.K. Visser als wethouder.')).toBe(true);
     expect(hasPersonName('… de Deskundigencommissie onder leiding van oud-minister Tamara van Ark.')).toBe(true);
     expect(hasPersonName('De wethouders jeugd van de GR Peelgemeenten.')).toBe(false);
@@ -387,6 +403,10 @@ describe('how-long questions', () => {
     expect(answersHowLong('How long does the strategy apply?', ['De inkoopstrategie voor de periode 2020-2024.'])).toBe(true);
     // A length asked by its noun: 'behandelduur', 'looptijd'.
     expect(answersHowLong('Wat is de gemiddelde behandelduur in de jeugd-ggz?', ['Er wordt gezocht naar een zo thuis mogelijke oplossing.'])).toBe(false);
+    // Asked in units: a template's blank is no number of working days.
+    const days = 'Within how many working days must the acceptance test take place?';
+    expect(answersHowLong(days, ['1.2 De Acceptatietest vindt binnen <AANTAL uitgeschreven> Werkdagen plaats na de oplevering.'])).toBe(false);
+    expect(answersHowLong(days, ['De Acceptatietest vindt binnen tien werkdagen plaats na de oplevering.'])).toBe(true);
     expect(answersHowLong('Wat is de initiële looptijd van de contracten?', ['De contracten hebben een looptijd van zes jaar.'])).toBe(true);
   });
 
