@@ -11,7 +11,9 @@ export function questionType(question: string): QuestionType {
   if (/^\s*(waarom|why|om welke reden|for what reason|met welk doel|for what purpose|hoe komt het)\b|\b(wat is het doel|wat was het doel|what is the purpose|what was the purpose|what is the aim|wat is de reden|what is the reason)\b/.test(q)) return 'why';
   // 'Binnen hoeveel tijd', 'how many years': a length of time, answered like 'hoe lang'.
   if (asksForDuration(q)) return 'when';
-  if (/\b(hoeveel|how many|how much|aantal|number of)\b/.test(q)) return 'howMany';
+  // 'Het aantal aanbieders' further on is the topic ('wat moet voorop staan als er meer grip komt op
+  // het aantal aanbieders'); asked for, it opens the question ('wat is het aantal', 'what number of').
+  if (/\b(hoeveel|how many|how much)\b/.test(q) || /^\s*(?:(?:wat|what|welk|which) (?:is |was |zijn |are |were )?(?:het |de |the )?(?:totale |total )?)?(?:aantal|number of)\b/.test(q)) return 'howMany';
   // An amount ('wat is het budget', 'what hourly rate', 'wat kost') is answered by a number.
   if (asksForAmount(q)) return 'howMany';
   if (/\b(wanneer|when|op welke datum|welke datum|welke data|what dates?|which dates?|in welk jaar|what year|which year|welke (dag|maand|week)|(what|which) (day|month|week)|per wanneer|deadline|hoe lang|how long|looptijd)\b/.test(q)) return 'when';
@@ -147,7 +149,7 @@ const setbackWords = /\b(vertraagd|vertraging|delayed|delay|uitgesteld|postponed
 const voteAsked = /\b(hoe (?:is|werd|hebben|heeft)\b.*\bgestemd|stemverhouding|stemuitslag|how did\b.*\bvote|how was\b.*\bvoted|vote (?:count|result|outcome)|voting result)\b/;
 const untilWhenAsked = /\b(tot wanneer|tot en met wanneer|until when|till when|wanneer (?:vervalt|verloopt|eindigt|stopt)|when does \S+(?: \S+){0,6} (?:expire|end|stop|lapse))\b/;
 const endsAt = new RegExp(
-  `\\b(?:vervalt|verloopt|vervallen|vervalt per|loopt af|lopen af|afloopt|aflopen|eindigt|eindigen|beeindigd|expires?|ends?|lapses?)\\b|\\b(?:tot(?: en met)?|t/m|until|till)\\s+(?:\\d|${months}|(?:het\\s+)?(?:eind|einde))`,
+  `\\b(?:vervalt|verloopt|vervallen|vervalt per|loopt af|lopen af|afloopt|aflopen|eindigt|eindigen|beeindigd|opgeheven|opheffing|afgeschaft|expires?|ends?|lapses?|abolished|dissolved|uiterlijk|uiterlijke|uiterste|sluitingsdatum|deadline)\\b|\\b(?:tot(?: en met)?|t/m|until|till)\\s+(?:\\d|${months}|(?:het\\s+)?(?:eind|einde))`,
 );
 
 /** Does the question ask how a vote went ('hoe was de stemverhouding', 'how did the council vote')? */
@@ -402,7 +404,8 @@ const personOrBodyRoles = 'voorzitter|secretaris|leider|chair|chairs|chairman|ch
 const whoAsked = '(?:wie|who|naam van|namen van|name of|names of|hoe heet|hoe heten)';
 // 'Welke wethouder', 'which alderman': the role right after the asking word, past one adjective.
 const whichRole = (roles: string) => `\\b(?:welke?|which)\\s+(?:[a-z-]+\\s+)?(?:${roles})\\b`;
-const asksForRole = new RegExp(`\\b${whoAsked}\\b.*\\b(${personOnlyRoles}|${personOrBodyRoles})\\b|${whichRole(`${personOnlyRoles}|${personOrBodyRoles}`)}`);
+// Nouns only: 'which municipality leads …' asks for a municipality.
+const asksForRole = new RegExp(`\\b${whoAsked}\\b.*\\b(${personOnlyRoles}|${personOrBodyRoles})\\b|${whichRole(`${personOnlyRoles}|voorzitter|secretaris|chair|chairman|chairperson|secretary`)}`);
 // 'contractmanager' and 'aldermen' are not roles asksForPerson knows: they count here only when the
 // question also names one it does.
 const asksForPersonOnlyRole = new RegExp(`\\b${whoAsked}\\b.*\\b(${personOnlyRoles}|contractmanager|aldermen)\\b|${whichRole(personOnlyRoles)}`);

@@ -143,6 +143,15 @@ describe('typeCue', () => {
     expect(typeCue('when', 'Geldend van 09-10-2021 t/m heden', [], q)).toBeLessThan(0.5);
     expect(typeCue('when', 'De regeling loopt tot 1 januari 2026.', [], q)).toBe(1);
     expect(typeCue('when', 'Geldend van 09-10-2021 t/m heden', [], 'Wanneer is de regeling in werking getreden?')).toBe(1);
+    // Abolished on a date, or a last day to act: an end too.
+    expect(typeCue('when', 'De Autoriteit wordt ingesteld met ingang van 1 april 2014 en wordt opgeheven per 1 april 2017.', [], 'Until when was the Autoriteit supposed to exist?')).toBe(1);
+    expect(typeCue('when', 'De uiterlijke inschrijfdatum is 28 juni 2024, 12:00 uur.', [], 'Tot wanneer konden aanbieders inschrijven?')).toBe(1);
+  });
+
+  it('takes "het aantal" for a count only where it is what the question asks', () => {
+    expect(questionType('Wat is het aantal deelnemende gemeenten?')).toBe('howMany');
+    expect(questionType('Aantal gemeenten in de regio?')).toBe('howMany');
+    expect(questionType('Wat moet volgens Dordrecht voorop staan als er meer grip komt op het aantal aanbieders?')).not.toBe('howMany');
   });
 
   it('takes a relative moment (dit najaar, eind april) as a weaker answer to a when-question, below a real date', () => {
@@ -272,6 +281,7 @@ describe('names, places and persons asked for', () => {
     expect(asksForPersonOnly('Welke wethouder van Den Helder heeft de brief ondertekend?')).toBe(true);
     expect(asksForPersonOnly('Which responsible alderman signed the letter?')).toBe(true);
     expect(asksForPerson('Welke gemeente levert de wethouder?')).toBe(false);
+    expect(asksForPerson('Which municipality leads the cooperation in Spoed voor Jeugd?')).toBe(false);
     expect(hasPersonName('Het ontslag van de heer G.K. Visser als wethouder.')).toBe(true);
     expect(hasPersonName('… de Deskundigencommissie onder leiding van oud-minister Tamara van Ark.')).toBe(true);
     expect(hasPersonName('De wethouders jeugd van de GR Peelgemeenten.')).toBe(false);
