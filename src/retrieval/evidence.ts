@@ -39,6 +39,8 @@ export function groupMatch(group: QueryGroup, terms: Set<string>): number {
   return best;
 }
 
+const copulaPhrase = /^(?:acts?|acting|acted|serves?|serving|served|functions?|functioning|functioned) as$/;
+
 /**
  * A recognised English concept none of whose Dutch translations occurs in the corpus ('waiting
  * time' while no document says wachttijd): the documents do not speak of it, whatever parts or
@@ -46,6 +48,8 @@ export function groupMatch(group: QueryGroup, terms: Set<string>): number {
  */
 export function conceptAbsent(group: QueryGroup, stats: TermStats): boolean {
   if (!group.translations?.length) return false;
+  // 'Acts as', 'serves as' say only what something is: documents write 'Roermond is penvoerder'.
+  if (copulaPhrase.test(group.source)) return false;
   // A translation of several words is present only with all of them: the documents saying
   // 'dynamisch' do not speak of a 'dynamisch aankoopsysteem'.
   if (group.translationPhrases?.length) return group.translationPhrases.every((phrase) => phrase.some((t) => stats.docFreq(t) <= 0));

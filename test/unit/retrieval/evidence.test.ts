@@ -41,4 +41,10 @@ describe('whether the documents speak of an English concept', () => {
     expect(conceptAbsent(rate, stats({ uurprijs: 1 }))).toBe(false);
     expect(conceptAbsent(rate, stats({}))).toBe(true);
   });
+
+  it('never takes a copula ("acts as") for an absent concept: the documents say what something is', () => {
+    const actsAs: QueryGroup = { source: 'acts as', terms: new Map([['treedt', 0.7], ['fungeert', 0.7]]), entity: false, translations: ['treedt', 'fungeert'], translationPhrases: [['treedt'], ['fungeert']] };
+    expect(conceptAbsent(actsAs, stats({}))).toBe(false);
+    expect(conceptAbsent({ ...actsAs, source: 'approve' }, stats({}))).toBe(true);
+  });
 });
