@@ -7,7 +7,7 @@ import type { Answer, Answerer, Citation, Language, Question, RetrievedChunk } f
 import { DutchAnalyzer, foldText } from '../retrieval/dutch-analyzer.js';
 import { conceptAbsent, coverageOf, groupImportance, groupKnown, groupKnownWhole, groupMatch, type TermStats } from '../retrieval/evidence.js';
 import { understandingFor, type QueryUnderstanding } from '../retrieval/hybrid-retriever.js';
-import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery } from '../retrieval/query-analysis.js';
+import { expansionWeights, loadDomainTerms, QueryAnalyzer, type AnalyzedQuery, type QueryGroup } from '../retrieval/query-analysis.js';
 import { cohesiveNeighbours, goesOnAbout, leansOnPrevious, type CohesionUnit } from './cohesion.js';
 import { repeatsAskedCount } from './unfilled-slot.js';
 import { announcesItems, listIntro, looksLikeItem, type ListIntro } from './list-items.js';
@@ -105,6 +105,17 @@ function understandingFromPassages(retrieved: RetrievedChunk[]): QueryUnderstand
     docFreq: (t) => df.get(t) ?? 0,
     idf: (t) => Math.log(1 + (n - Math.max(df.get(t) ?? 0, 0.5) + 0.5) / (Math.max(df.get(t) ?? 0, 0.5) + 0.5)),
   };
+}
+
+/**
+ * A name compounded with a common noun ('Lekstroomgemeenten') is mentioned where its rarest part,
+ * the name itself ('Lekstroom'), is: the head ('gemeenten') adds nothing that tells passages apart.
+ */
+export function namePartMatched(group: QueryGroup, terms: Set<string>, stats: TermStats): boolean {
+  const parts = [...group.terms].filter(([, w]) => w === expansionWeights.compoundPart).map(([t]) => t);
+  if (parts.length < 2) return false;
+  const rarest = parts.reduce((a, b) => (stats.docFreq(b) < stats.docFreq(a) ? b : a));
+  return terms.has(rarest);
 }
 
 /** Moves the candidate at `i` to the front (nothing when it is there already or missing). */
@@ -453,7 +464,7 @@ export class ExtractiveAnswerer implements Answerer {
       return terms;
     };
     const citedTerms = new Set([...new Set(chosen.map((c) => c.passage))].flatMap(passageTerms));
-    if (query.groups.some((g) => g.entity && groupKnown(g, u) && groupMatch(g, citedTerms) < expansionWeights.translation)) return abstain('name-not-cited');
+    if (query.groups.some((g) => g.entity && groupKnown(g, u) && groupMatch(g, citedTerms) < expansionWeights.translation && !namePartMatched(g, citedTerms, u))) return abstain('name-not-cited');
     // A date question is answered by a sentence that carries a new date about the question's names
     // ('the council of Gorinchem'): a date about something else in the same passage answers nothing.
     // Likewise a count or identity question without a named focus ('which municipality objected …'):

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer, detectLanguage } from '../../../src/answer/index.js';
-import { preferNamingRunnerUp } from '../../../src/answer/extractive-answerer.js';
+import { namePartMatched, preferNamingRunnerUp } from '../../../src/answer/extractive-answerer.js';
+import { expansionWeights } from '../../../src/retrieval/query-analysis.js';
 import { loadLearnedModels } from '../../../src/answer/unit-scorer.js';
 import { LocalEmbedder, openRetriever, type HybridRetriever } from '../../../src/retrieval/index.js';
 import { fixtureCorpus } from '../retrieval/helpers/fixture-corpus.js';
@@ -244,5 +245,20 @@ describe('preferNamingRunnerUp', () => {
     const far = units().filter((x) => !x.text.includes('Regiovisie Kop'));
     preferNamingRunnerUp(far, 2, namesIn);
     expect(far[0]!.text).toContain('eigen regiovisie');
+  });
+});
+
+describe('namePartMatched', () => {
+  // 'Lekstroomgemeenten' analysed as itself and its parts 'lekstrom' (rare) and 'gemeent' (everywhere).
+  const group = { source: 'lekstroomgemeenten', entity: true, terms: new Map([['lekstroomgemeent', 1], ['lekstrom', expansionWeights.compoundPart], ['gemeent', expansionWeights.compoundPart]]) };
+  const df: Record<string, number> = { lekstroomgemeent: 1, lekstrom: 2, gemeent: 530 };
+  const stats = { docFreq: (t: string) => df[t] ?? 0, idf: () => 1 };
+
+  it('takes a passage naming the rare part (the name) as naming the compound', () => {
+    expect(namePartMatched(group, new Set(['lekstrom', 'inkop']), stats)).toBe(true);
+  });
+
+  it('does not take the common head for the name', () => {
+    expect(namePartMatched(group, new Set(['gemeent', 'inkop']), stats)).toBe(false);
   });
 });

@@ -99,6 +99,12 @@ describe('typeCue', () => {
     expect(typeCue('why', other, [], 'Waarom worden de overeenkomsten verlengd?')).toBe(1);
   });
 
+  it('takes "derhalve", "in de verwachting" for a reason given', () => {
+    const q = 'Waarom zetten de gemeenten Logeren opnieuw open?';
+    expect(typeCue('why', 'De gemeenten kiezen er derhalve voor dit product opnieuw open te zetten in de verwachting nieuwe partijen te contracteren.', [], q)).toBe(1);
+    expect(typeCue('why', 'De gemeenten zetten dit product opnieuw open.', [], q)).toBe(0);
+  });
+
   it('answers "op welke datum in februari 2021" only with a day of that month', () => {
     const q = 'Op welke datum in februari 2021 vindt de regionale bijeenkomst plaats?';
     expect(typeCue('when', 'Vaststelling door het Bestuurlijk Platform: 5 november 2021', [], q)).toBeLessThan(0.5);
