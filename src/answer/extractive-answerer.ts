@@ -118,6 +118,21 @@ export function namePartMatched(group: QueryGroup, terms: Set<string>, stats: Te
   return terms.has(rarest);
 }
 
+/**
+ * A name of several words ('Noord-Oost Brabant') is mentioned where each of its words is, by its
+ * most telling term: 'Zuidoost Brabant' shares 'Brabant' and 'oost', not 'noordoost'.
+ */
+export function everyNameWordMentioned(group: QueryGroup, terms: Set<string>, u: Pick<QueryUnderstanding, 'analyzeText' | 'docFreq'>): boolean {
+  const words = group.source.split(/\s+/);
+  if (words.length < 2) return true;
+  return words.every((w) => {
+    const known = u.analyzeText(w).filter((t) => u.docFreq(t) > 0);
+    if (!known.length) return true;
+    const rarest = known.reduce((a, b) => (u.docFreq(b) < u.docFreq(a) ? b : a));
+    return terms.has(rarest);
+  });
+}
+
 /** Moves the candidate at `i` to the front (nothing when it is there already or missing). */
 function promote<T>(candidates: T[], i: number): void {
   if (i > 0) candidates.unshift(...candidates.splice(i, 1));
@@ -478,7 +493,7 @@ export class ExtractiveAnswerer implements Answerer {
         const before = candidates.find((x) => x.passage === c.passage && x.index === c.index - 1)?.text ?? '';
         const after = candidates.find((x) => x.passage === c.passage && x.index === c.index + 1)?.text ?? '';
         const scope = new Set(u.analyzeText(`${r.doc.title}\n${r.chunk.section}\n${r.chunk.context ?? ''}\n${before}\n${c.text}\n${after}`));
-        return query.groups.every((g) => !g.entity || !groupKnown(g, u) || groupMatch(g, scope) >= expansionWeights.translation);
+        return query.groups.every((g) => !g.entity || !groupKnown(g, u) || (groupMatch(g, scope) >= expansionWeights.translation && everyNameWordMentioned(g, scope, u)));
       });
       if (!dated) return abstain('no-new-value');
     }

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer, detectLanguage } from '../../../src/answer/index.js';
-import { namePartMatched, preferNamingRunnerUp } from '../../../src/answer/extractive-answerer.js';
+import { everyNameWordMentioned, namePartMatched, preferNamingRunnerUp } from '../../../src/answer/extractive-answerer.js';
 import { expansionWeights } from '../../../src/retrieval/query-analysis.js';
 import { loadLearnedModels } from '../../../src/answer/unit-scorer.js';
 import { LocalEmbedder, openRetriever, type HybridRetriever } from '../../../src/retrieval/index.js';
@@ -45,6 +45,8 @@ beforeAll(async () => {
     extra('kader-2020', 32, 'De secretaris en de andere leden van de Regiegroep Toegang worden door de Ministers benoemd. Zij worden benoemd voor een periode van vier jaar.', 'Regiegroep'),
     extra('kader-2020', 33, 'Twee organisaties voeren de toegang tot de jeugdhulp uit voor de regio Kempen, in opdracht van de centrumgemeente.', 'Toegang Kempen'),
     extra('kader-2020', 34, 'Op 3 maart 2023 is de samenwerking tussen negen gemeenten en de nieuwe vervoerders van het leerlingenvervoer bekrachtigd.', 'Leerlingenvervoer'),
+    extra('kader-2020', 35, 'In 2021 is de dienstverleningsovereenkomst van Zuidoost Brabant verlengd tot 1 januari 2024.', 'Dienstverlening'),
+    extra('kader-2020', 36, 'De regio Noord-Oost Brabant werkt met een centrumregeling.', 'Centrumregeling Noord-Oost'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -159,6 +161,12 @@ describe.each([
     expect(a.text).toContain('negen gemeenten');
   });
 
+  it('abstains on a date about a region of a like name ("Zuidoost Brabant" for "Noord-Oost Brabant")', async () => {
+    await expectAbstains('Wanneer is de dienstverleningsovereenkomst van Noord-Oost Brabant verlengd?', 'no-new-value');
+    const a = await ask('Wanneer is de dienstverleningsovereenkomst van Zuidoost Brabant verlengd?');
+    expect(a.abstained).toBe(false);
+  });
+
   it('abstains on who chairs when the passage never speaks of a chair', async () => {
     await expectAbstains('Wie is voorzitter van het Bestuurlijk Platform Zuidoost?', 'no-person');
   });
@@ -260,5 +268,21 @@ describe('namePartMatched', () => {
 
   it('does not take the common head for the name', () => {
     expect(namePartMatched(group, new Set(['gemeent', 'inkop']), stats)).toBe(false);
+  });
+});
+
+describe('everyNameWordMentioned', () => {
+  const group = { source: 'noord-oost brabant', entity: true, terms: new Map([['noordoost', 1], ['oost', 1], ['brabant', 1]]) };
+  const df: Record<string, number> = { noordoost: 11, noord: 11, oost: 27, brabant: 30, zuidoost: 20 };
+  const u = { analyzeText: (t: string) => (t === 'noord-oost' ? ['noordoost', 'noord', 'oost'] : [t]), docFreq: (t: string) => df[t] ?? 0 };
+
+  it('wants each word of a name by its most telling term', () => {
+    expect(everyNameWordMentioned(group, new Set(['noordoost', 'brabant']), u)).toBe(true);
+    // 'Zuidoost Brabant' shares 'oost' and 'brabant' only.
+    expect(everyNameWordMentioned(group, new Set(['zuidoost', 'oost', 'brabant']), u)).toBe(false);
+  });
+
+  it('has nothing to check for a name of one word', () => {
+    expect(everyNameWordMentioned({ ...group, source: 'brabant' }, new Set(['zuidoost']), u)).toBe(true);
   });
 });
