@@ -12,7 +12,7 @@ import { cohesiveNeighbours, goesOnAbout, leansOnPrevious, type CohesionUnit } f
 import { repeatsAskedCount } from './unfilled-slot.js';
 import { announcesItems, listIntro, looksLikeItem, type ListIntro } from './list-items.js';
 import { namesAskedMunicipality } from './municipalities.js';
-import { answersContactDetail, answersDeadline, countedWords, looksPlural, answersEntryIntoForce, asksForVote, answersHowLong, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, asksForVenue, factsIn, listedThing, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
+import { answersContactDetail, answersDeadline, answersShare, countedWords, looksPlural, answersEntryIntoForce, asksForVote, answersHowLong, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, asksForVenue, factsIn, listedThing, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
 import type { AnswerConfidence, ConfidenceFeatureName, UnitScorer } from './unit-scorer.js';
 
@@ -64,7 +64,7 @@ const listAnnounceRescueRatio = 0.05;
 const listAnnounceOverNamingRatio = 0.01;
 
 /** Which check made the answerer abstain: for logs and for measuring the checks. */
-export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-contact-detail' | 'no-duration' | 'no-deadline' | 'no-entry-into-force' | 'no-reason' | 'municipality-not-named' | 'no-place' | 'body-not-named' | 'name-not-given' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
+export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-share' | 'no-contact-detail' | 'no-duration' | 'no-deadline' | 'no-entry-into-force' | 'no-reason' | 'municipality-not-named' | 'no-place' | 'body-not-named' | 'name-not-given' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
 
 export interface Candidate extends ScoredUnit {
   /** Unit score plus the passage's rank. */
@@ -500,6 +500,8 @@ export class ExtractiveAnswerer implements Answerer {
     // A question after a sum of money is not answered by sentences without one ('met concept
     // begroting' names a budget, not its size).
     if (asksForAmount(question.text) && !chosen.some((c) => hasAmount(c.text))) return abstain('no-amount');
+    // 'What share of the spending goes to …' answered by sentences without a percentage or fraction.
+    if (answersShare(question.text, chosen.map((c) => c.text)) === false) return abstain('no-share');
     // 'Wat is het IP-adres …' answered by a sentence about IP addresses that gives none.
     if (answersContactDetail(question.text, chosen.map((c) => c.text)) === false) return abstain('no-contact-detail');
     // 'Welke twee aanbieders …' answered by '… hebben twee aanbieders een klacht ingediend': the

@@ -33,7 +33,9 @@ export function asksForAmount(question: string): boolean {
     /\bhoeveel\s+(geven|geeft|gaf|gaven|besteden|besteedt|betalen|betaalt|kost|kosten|kostte|ontvangen|ontvangt|bedraagt|bedragen|bedroeg|bedroegen)\b|\b(wat|hoeveel)\b.*\b(gekost|kostte|kostten)\b|\bwhat (?:did|does|do|will|would) (?:\S+ ){1,6}?cost\b|\bhow much\b(?:\s+\S+){0,6}?\s+(cost|costs|spend|spends|spent|pay|pays|paid|receive|receives|received)\b/.test(q) ||
     // 'What maximum fee …', 'what is the total contract value', 'how large is the annual lump sum':
     // a sum-of-money noun a few words after the asking word.
-    /\b(wat|what|welk|welke|which|hoe hoog|hoe groot|how large|how big|how high)\b(?:\s+(?:is|was|are|were|de|het|een|the|a|an|maximum|maximale|maximaal|minimum|minimale|total|totale|annual|yearly|jaarlijkse|daily|dagelijkse|hourly|monthly|maandelijkse)){0,4}\s+(fee|fees|penalty|boete|tarief|tariff|contract value|contractwaarde|prijs|price|\p{L}*budget|\p{L}*begroting|\p{L}*bedrag|amount|lump sum|lumpsum|vergoeding)\b/u.test(q);
+    /\b(wat|what|welk|welke|which|hoe hoog|hoe groot|how large|how big|how high)\b(?:\s+(?:is|was|are|were|de|het|een|the|a|an|maximum|maximale|maximaal|minimum|minimale|total|totale|annual|yearly|jaarlijkse|daily|dagelijkse|hourly|monthly|maandelijkse)){0,4}\s+(fee|fees|penalty|boete|tarief|tariff|contract value|contractwaarde|prijs|price|\p{L}*budget|\p{L}*begroting|\p{L}*bedrag|amount|lump sum|lumpsum|vergoeding)\b/u.test(q) ||
+    // 'Hoe hoog is de specifieke uitkering', 'how high is the grant': a height of a payment.
+    /\b(hoe hoog|how high|how large|how big)\b(?:\s+\S+){0,4}?\s+(\p{L}*uitkering|\p{L}*subsidie|\p{L}*bijdrage|kosten|grant|allowance|contribution|subsidy|costs)\b/u.test(q);
 }
 
 /** Contact details and addresses a question can ask for, each with the shape that answers it. */
@@ -62,7 +64,7 @@ export function hasAmount(sentence: string): boolean {
 
 /** 'Hoe lang', 'how long', 'looptijd', 'for what period': asks for a length of time, not a date. */
 export function asksForDuration(question: string): boolean {
-  return /\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (time|period)|how soon|looptijd|contractduur|duur van|welke duur|duration|termijn|contract term|contract period|term of the contract|for what period|what period|voor welke periode|welke periode|how many years|hoeveel jaar|(?:how many|hoeveel) (?:working days|werkdagen|weeks|weken|months|maanden|days|dagen))\b/.test(foldText(question));
+  return /\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (time|period)|how soon|looptijd|contractduur|duur van|welke duur|duration|termijn|contract term|contract period|term of the contract|for what period|what period|notice period|voor welke periode|welke periode|how many years|hoeveel jaar|(?:how many|hoeveel) (?:working days|werkdagen|weeks|weken|months|maanden|days|dagen))\b/.test(foldText(question));
 }
 
 export const durationPattern = /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six)\s+(jaar|jaren|maanden|maand|weken|week|werkdagen|dagen|dag|years?|months?|weeks?|working days|days?)\b|\bonbepaalde tijd\b|\bindefinite/;
@@ -93,7 +95,7 @@ function someSentenceAnswers(asked: RegExp, question: string, sentences: string[
   return sentences.some((raw) => answers(foldText(raw)));
 }
 
-const howLongAsked = /\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (?:time|period)|looptijd|\p{L}*duur|duration|contract term|term of the contract|(?:how many|hoeveel) (?:working days|werkdagen|weeks|weken|months|maanden|days|dagen))\b/u;
+const howLongAsked = /\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (?:time|period)|looptijd|\p{L}*duur|duration|contract term|term of the contract|notice period|period of notice|\p{L}+termijn|(?:how many|hoeveel) (?:working days|werkdagen|weeks|weken|months|maanden|days|dagen))\b/u;
 
 /**
  * 'Wat is de deadline …', 'uiterlijke inschrijfdatum', 'submission deadline', 'by when …': answered by
@@ -114,6 +116,16 @@ export function answersEntryIntoForce(question: string, sentences: string[]): bo
   return someSentenceAnswers(entryIntoForceAsked, question, sentences, (s) => entryIntoForce.test(s) || appliesFrom.test(s));
 }
 
+/**
+ * 'What share of the spending …', 'welk percentage', 'hoeveel procent': answered by a percentage or a
+ * fraction ('ruim 60%', 'een derde', 'de helft'). Undefined for other questions.
+ */
+export function answersShare(question: string, sentences: string[]): boolean | undefined {
+  return someSentenceAnswers(shareAsked, question, sentences, (s) => shareGiven.test(s));
+}
+
+const shareAsked = /\b(what share|which share|what proportion|what percentage|which percentage|what fraction|welk aandeel|welk percentage|hoeveel procent|hoe groot is het aandeel|wat is het aandeel|wat is het percentage)\b/;
+const shareGiven = /%|\b(procent|percent|derde|helft|kwart|vierde|vijfde|tiende|meerderheid|minderheid|merendeel|majority|half|third|quarter)\b/;
 const deadlineAsked = /\b(deadline|deadlines|uiterste|uiterlijke|uiterlijk|sluitingsdatum|closing date|submission date|due date|by when|voor wanneer)\b/;
 const entryIntoForceAsked = /\b(come into force|comes into force|came into force|enter into force|enters into force|take effect|takes effect|in werking (?:treden|treedt|getreden|trad)|inwerkingtreding|van kracht)\b/;
 const entryIntoForce = /\b(werking|inwerkingtreding|kracht|ingang|ingaat|ingaan|gaat in|treedt|treden|getreden|trad|geldt|gelden|geldend|toepassing|into force|effect)\b/;

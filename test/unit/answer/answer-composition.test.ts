@@ -47,6 +47,7 @@ beforeAll(async () => {
     extra('kader-2020', 34, 'Op 3 maart 2023 is de samenwerking tussen negen gemeenten en de nieuwe vervoerders van het leerlingenvervoer bekrachtigd.', 'Leerlingenvervoer'),
     extra('kader-2020', 35, 'In 2021 is de dienstverleningsovereenkomst van Zuidoost Brabant verlengd tot 1 januari 2024.', 'Dienstverlening'),
     extra('kader-2020', 36, 'De regio Noord-Oost Brabant werkt met een centrumregeling.', 'Centrumregeling Noord-Oost'),
+    extra('kader-2020', 37, 'Het aandeel van de gespecialiseerde pleegzorg in de uitgaven stijgt al jaren, meldt de regio Kempen.', 'Pleegzorg'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -165,6 +166,10 @@ describe.each([
     await expectAbstains('Wanneer is de dienstverleningsovereenkomst van Noord-Oost Brabant verlengd?', 'no-new-value');
     const a = await ask('Wanneer is de dienstverleningsovereenkomst van Zuidoost Brabant verlengd?');
     expect(a.abstained).toBe(false);
+  });
+
+  it('abstains on a share asked when the passage gives no percentage or fraction', async () => {
+    await expectAbstains('Wat is het aandeel van de gespecialiseerde pleegzorg in de uitgaven van de regio Kempen?', 'no-share');
   });
 
   it('abstains on who chairs when the passage never speaks of a chair', async () => {

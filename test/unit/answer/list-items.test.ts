@@ -87,6 +87,9 @@ describe('askedThing', () => {
     expect(asksForAmount('Wat heeft de evaluatie gekost?')).toBe(true);
     expect(asksForAmount('What did the evaluation by Significant cost?')).toBe(true);
     expect(asksForAmount('Wat is de begrotingsregel voor de regio?')).toBe(false);
+    expect(asksForAmount('Hoe hoog is de specifieke uitkering per coördinerende gemeente?')).toBe(true);
+    expect(asksForAmount('How high is the grant for each expertise centre?')).toBe(true);
+    expect(asksForAmount('Hoe hoog is de kwaliteit van de zorg?')).toBe(false);
     expect(asksForDuration('What contract term will the region use?')).toBe(true);
     expect(asksForDuration('When does the contract start?')).toBe(false);
     expect(asksForDuration('Voor welke duur is de regeling aangegaan?')).toBe(true);

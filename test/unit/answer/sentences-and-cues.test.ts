@@ -154,6 +154,16 @@ describe('typeCue', () => {
     expect(typeCue('when', 'De uiterlijke inschrijfdatum is 28 juni 2024, 12:00 uur.', [], 'Tot wanneer konden aanbieders inschrijven?')).toBe(1);
   });
 
+  it('answers a question after a share with a percentage or a fraction only', async () => {
+    const { answersShare } = await import('../../../src/answer/question-type.js');
+    const q = 'What share of the youth care spending goes to specialist youth care?';
+    expect(answersShare(q, ['Het beheersen van de kosten is een belangrijk uitgangspunt.'])).toBe(false);
+    expect(answersShare(q, ['Ruim 60% van de uitgaven gaat naar specialistische jeugdhulp.'])).toBe(true);
+    expect(answersShare('Welk aandeel heeft de regio?', ['Een derde van de regio’s heeft geen visie.'])).toBe(true);
+    // 'Voor welk deel van de jeugdhulp' asks which part, not how large a share.
+    expect(answersShare('Voor welk deel van de jeugdhulp doet Zeewolde mee?', ['Zeewolde doet mee voor de specialistische jeugdhulp.'])).toBeUndefined();
+  });
+
   it('takes "het aantal" for a count only where it is what the question asks', () => {
     expect(questionType('Wat is het aantal deelnemende gemeenten?')).toBe('howMany');
     expect(questionType('Aantal gemeenten in de regio?')).toBe('howMany');
@@ -419,6 +429,9 @@ describe('how-long questions', () => {
     expect(answersHowLong('How long does the strategy apply?', ['De inkoopstrategie voor de periode 2020-2024.'])).toBe(true);
     // A length asked by its noun: 'behandelduur', 'looptijd'.
     expect(answersHowLong('Wat is de gemiddelde behandelduur in de jeugd-ggz?', ['Er wordt gezocht naar een zo thuis mogelijke oplossing.'])).toBe(false);
+    // A named term: 'opzegtermijn', 'notice period'.
+    expect(answersHowLong('What notice period applies when a municipality leaves?', ['De regeling wordt in alle gemeenten bekendgemaakt.'])).toBe(false);
+    expect(answersHowLong('Welke opzegtermijn geldt?', ['De opzegtermijn bedraagt zes maanden.'])).toBe(true);
     // Asked in units: a template's blank is no number of working days.
     const days = 'Within how many working days must the acceptance test take place?';
     expect(answersHowLong(days, ['1.2 De Acceptatietest vindt binnen <AANTAL uitgeschreven> Werkdagen plaats na de oplevering.'])).toBe(false);
