@@ -281,6 +281,14 @@ export class ExtractiveAnswerer implements Answerer {
         const i = candidates.findIndex((c) => c.score >= top.score * 0.3 && carries(c));
         promote(candidates, i);
       }
+      // Better still, for a count, a sentence whose number counts the asked-for thing itself ('Al
+      // deze acht afspraken …') over one that has it and a number for something else.
+      if (type === 'howMany' && focus) {
+        const head = (w: string) => new Set(u.analyzeHeads ? u.analyzeHeads(w) : u.analyzeText(w));
+        const counts = (c: Candidate) => countedWords(c.text, question.text).some((w) => groupMatch(focus, head(w)) >= expansionWeights.translation);
+        const first = candidates[0]!;
+        if (!counts(first)) promote(candidates, candidates.findIndex((c) => c.score >= first.score * 0.3 && counts(c)));
+      }
     }
     // How a vote went is answered by its outcome ('in meerderheid (16 stemmen voor en 14 stemmen
     // tegen)'), ahead of the motion's heading and the sentence that tables it.

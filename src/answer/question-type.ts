@@ -1,6 +1,7 @@
 // What kind of fact a question asks for, from its wording (Dutch and English). The answerer prefers
 // sentences that carry that kind of fact: a date for 'wanneer/when', a number for 'hoeveel/how many'.
 import { foldText } from '../retrieval/dutch-analyzer.js';
+import { dutchStopwords } from '../retrieval/stopwords.js';
 
 export type QuestionType = 'when' | 'howMany' | 'definition' | 'who' | 'level' | 'list' | 'why' | 'other';
 
@@ -305,9 +306,12 @@ export function countedWords(sentence: string, question: string): string[] {
     ...[...s.matchAll(lengthOfTime)].map((m) => m[1]!),
   ]);
   const out: string[] = [];
-  for (const m of s.matchAll(new RegExp(`(?:${numberPattern.source})\\s+([\\p{L}'’-]+)`, 'gu'))) {
+  // 'Een derde van de jeugdhulpregio's': a partitive counts the thing after 'van de'.
+  for (const m of s.matchAll(new RegExp(`(?:${numberPattern.source})\\s+(?:van\\s+(?:de|het|deze|alle)\\s+)?([\\p{L}'’-]+)`, 'gu'))) {
     const n = /^\S+/.exec(m[0])![0];
-    if (!skip.has(n) && newOnes([n], q) > 0) out.push(m[m.length - 1]!);
+    // 'Een 10 voor de Jeugd': a number before a function word is part of a name, and counts nothing.
+    const next = m[m.length - 1]!;
+    if (!skip.has(n) && newOnes([n], q) > 0 && !dutchStopwords.has(next)) out.push(next);
   }
   return out;
 }

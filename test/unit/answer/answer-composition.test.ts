@@ -48,6 +48,8 @@ beforeAll(async () => {
     extra('kader-2020', 35, 'In 2021 is de dienstverleningsovereenkomst van Zuidoost Brabant verlengd tot 1 januari 2024.', 'Dienstverlening'),
     extra('kader-2020', 36, 'De regio Noord-Oost Brabant werkt met een centrumregeling.', 'Centrumregeling Noord-Oost'),
     extra('kader-2020', 37, 'Het aandeel van de gespecialiseerde pleegzorg in de uitgaven stijgt al jaren, meldt de regio Kempen.', 'Pleegzorg'),
+    extra('kader-2020', 38, 'Het convenant leerlingenvervoer van de regio Kempen bestaat uit afspraken tussen 9 gemeenten over het vervoer.', 'Convenant leerlingenvervoer'),
+    extra('kader-2020', 39, 'De gemeenten in de Kempen maakten zes afspraken over de vervoerders, de ritten en de klachten.', 'Convenant leerlingenvervoer'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -170,6 +172,14 @@ describe.each([
 
   it('abstains on a share asked when the passage gives no percentage or fraction', async () => {
     await expectAbstains('Wat is het aandeel van de gespecialiseerde pleegzorg in de uitgaven van de regio Kempen?', 'no-share');
+  });
+
+  it('answers a count with the number of the asked-for thing, not a number of something else beside it', async () => {
+    const a = await ask('Uit hoeveel afspraken bestaat het convenant leerlingenvervoer van de regio Kempen?');
+    // The learned scorer finds the counting sentence too unlikely in this tiny corpus and abstains;
+    // whatever is quoted, the number of afspraken must come first.
+    if (_mode === 'rules') expect(a.abstained).toBe(false);
+    if (!a.abstained) expect(a.text.startsWith('De gemeenten in de Kempen maakten zes afspraken')).toBe(true);
   });
 
   it('abstains on who chairs when the passage never speaks of a chair', async () => {

@@ -130,6 +130,9 @@ describe('typeCue', () => {
     expect(countedWords(s, 'Hoeveel jeugdzorgaanbieders tekenden?')).toEqual(['gemeenten']);
     // A number the question gives counts nothing new.
     expect(countedWords(s, 'Welke twaalf gemeenten tekenden?')).toEqual([]);
+    expect(countedWords("Een derde van de jeugdhulpregio's heeft nog geen regiovisie.", 'Hoeveel regio’s?')).toEqual(["jeugdhulpregio's"]);
+    // A number in a name ('Een 10 voor de Jeugd') counts nothing.
+    expect(countedWords('De regio Een 10 voor de jeugd, bestaande uit 11 gemeenten, beschikt over een governance.', 'How many agreements?')).toEqual(['gemeenten']);
     expect(looksPlural('gemeenten')).toBe(true);
     expect(looksPlural("regio's")).toBe(true);
     expect(looksPlural('nieuwe')).toBe(false);
