@@ -65,7 +65,7 @@ export function hasAmount(sentence: string): boolean {
 
 /** 'Hoe lang', 'how long', 'looptijd', 'for what period': asks for a length of time, not a date. */
 export function asksForDuration(question: string): boolean {
-  return /\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (time|period)|how soon|looptijd|contractduur|duur van|welke duur|duration|termijn|contract term|contract period|term of the contract|for what period|what period|notice period|voor welke periode|welke periode|how many years|hoeveel jaar|(?:how many|hoeveel) (?:working days|werkdagen|weeks|weken|months|maanden|days|dagen))\b/.test(foldText(question));
+  return /\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (time|period)|how soon|hoe snel|how quickly|how fast|looptijd|contractduur|duur van|welke duur|duration|termijn|contract term|contract period|term of the contract|for what period|what period|notice period|voor welke periode|welke periode|how many years|hoeveel jaar|(?:how many|hoeveel) (?:working days|werkdagen|weeks|weken|months|maanden|days|dagen))\b/.test(foldText(question));
 }
 
 export const durationPattern = /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six)\s+(jaar|jaren|maanden|maand|weken|week|werkdagen|dagen|dag|years?|months?|weeks?|working days|days?)\b|\bonbepaalde tijd\b|\bindefinite/;

@@ -97,6 +97,7 @@ describe('askedThing', () => {
     expect(asksForDuration('What is the duration of the framework agreements?')).toBe(true);
     expect(asksForDuration('Within how many working days must the acceptance test take place?')).toBe(true);
     expect(asksForDuration('Hoeveel gemeenten doen mee?')).toBe(false);
+    expect(asksForDuration('Hoe snel moet een GI een voogdijwerker aanwijzen?')).toBe(true);
   });
 });
 
