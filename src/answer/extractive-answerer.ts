@@ -12,7 +12,7 @@ import { cohesiveNeighbours, goesOnAbout, leansOnPrevious, type CohesionUnit } f
 import { repeatsAskedCount } from './unfilled-slot.js';
 import { announcesItems, listIntro, looksLikeItem, type ListIntro } from './list-items.js';
 import { namesAskedMunicipality } from './municipalities.js';
-import { answersContactDetail, answersDeadline, answersShare, countedWords, looksPlural, answersEntryIntoForce, asksForVote, answersHowLong, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, asksForVenue, factsIn, listedThing, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
+import { answersContactDetail, answersDeadline, answersShare, countedWords, escapeRe, looksPlural, answersEntryIntoForce, asksForVote, answersHowLong, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, asksForVenue, factsIn, listedThing, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
 import type { AnswerConfidence, ConfidenceFeatureName, UnitScorer } from './unit-scorer.js';
 
@@ -133,6 +133,14 @@ export function everyNameWordMentioned(group: QueryGroup, terms: Set<string>, u:
   });
 }
 
+/** How likely, next to a cut-off top sentence, a whole one must be to go before it. */
+const cutOffRescueRatio = 0.05;
+
+/** A unit that ends on an article or preposition, without punctuation: the rest is in the next chunk. */
+export function isCutOff(text: string): boolean {
+  return /\s(?:de|het|een|van|en|of|te|in|op|voor|met|door|die|dat|the|a|an|of|and|to)\s*$/i.test(text.trim() + ' ') && !/[.!?;:)]\s*$/.test(text.trim());
+}
+
 /** Moves the candidate at `i` to the front (nothing when it is there already or missing). */
 function promote<T>(candidates: T[], i: number): void {
   if (i > 0) candidates.unshift(...candidates.splice(i, 1));
@@ -242,6 +250,20 @@ export class ExtractiveAnswerer implements Answerer {
       for (const c of candidates) c.score = Math.exp(c.score - max) / sum;
     }
     candidates.sort((a, b) => b.score - a.score);
+    // A sentence cut off by a chunk boundary ('projectleider expertisecentrum jeugdhulp: de') says
+    // nothing: any whole sentence the model finds at all likely goes before it.
+    if (candidates[0] && isCutOff(candidates[0].text)) promote(candidates, candidates.findIndex((c) => !isCutOff(c.text) && c.score >= candidates[0]!.score * cutOffRescueRatio));
+    // What something is or is for, where a list of definitions defines exactly it ('expertisecentrum
+    // jeugdhulp: centrum in een bovenregionaal gebied dat ten doel heeft …'): that line answers.
+    if ((uq.type === 'other' || uq.type === 'definition') && candidates[0]) {
+      const q = foldText(question.text);
+      const definedHere = (c: Candidate) => {
+        const head = /^([^:]{3,60}):\s+\S/.exec(c.text)?.[1];
+        return head ? new RegExp(`\\b${escapeRe(foldText(head))}\\b`).test(q) : false;
+      };
+      const top = candidates[0];
+      if (!definedHere(top)) promote(candidates, candidates.findIndex((c) => c.score >= top.score * cutOffRescueRatio && definedHere(c)));
+    }
     return { u, query, uq, passages, candidates, evidence };
   }
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer, detectLanguage } from '../../../src/answer/index.js';
-import { everyNameWordMentioned, namePartMatched, preferNamingRunnerUp } from '../../../src/answer/extractive-answerer.js';
+import { everyNameWordMentioned, isCutOff, namePartMatched, preferNamingRunnerUp } from '../../../src/answer/extractive-answerer.js';
 import { expansionWeights } from '../../../src/retrieval/query-analysis.js';
 import { loadLearnedModels } from '../../../src/answer/unit-scorer.js';
 import { LocalEmbedder, openRetriever, type HybridRetriever } from '../../../src/retrieval/index.js';
@@ -50,6 +50,7 @@ beforeAll(async () => {
     extra('kader-2020', 37, 'Het aandeel van de gespecialiseerde pleegzorg in de uitgaven stijgt al jaren, meldt de regio Kempen.', 'Pleegzorg'),
     extra('kader-2020', 38, 'Het convenant leerlingenvervoer van de regio Kempen bestaat uit afspraken tussen 9 gemeenten over het vervoer.', 'Convenant leerlingenvervoer'),
     extra('kader-2020', 39, 'De gemeenten in de Kempen maakten zes afspraken over de vervoerders, de ritten en de klachten.', 'Convenant leerlingenvervoer'),
+    extra('kader-2020', 40, 'In deze regeling wordt verstaan onder:\n\nprojectleider wijkteam jeugd: de persoon die het wijkteam jeugd leidt in een gemeente van de regio;\n\nlandelijk netwerk wijkteams: een netwerk van de projectleiders wijkteam jeugd onder leiding van de VNG;\n\nwijkteam jeugd: team in een gemeente dat ten doel heeft gezinnen met opgroeivragen snel passende hulp te bieden;', 'Artikel 1. Begrippen'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -182,6 +183,12 @@ describe.each([
     if (!a.abstained) expect(a.text.startsWith('De gemeenten in de Kempen maakten zes afspraken')).toBe(true);
   });
 
+  it('answers what something is for with the line of a list of definitions that defines exactly it', async () => {
+    const a = await ask('What is a wijkteam jeugd meant to do?');
+    expect(a.abstained).toBe(false);
+    expect(a.text).toContain('wijkteam jeugd: team in een gemeente dat ten doel heeft');
+  });
+
   it('abstains on who chairs when the passage never speaks of a chair', async () => {
     await expectAbstains('Wie is voorzitter van het Bestuurlijk Platform Zuidoost?', 'no-person');
   });
@@ -299,5 +306,13 @@ describe('everyNameWordMentioned', () => {
 
   it('has nothing to check for a name of one word', () => {
     expect(everyNameWordMentioned({ ...group, source: 'brabant' }, new Set(['zuidoost']), u)).toBe(true);
+  });
+});
+
+describe('isCutOff', () => {
+  it('sees a sentence cut off by a chunk boundary', () => {
+    expect(isCutOff('projectleider expertisecentrum jeugdhulp: de')).toBe(true);
+    expect(isCutOff('De regio telt 21 gemeenten.')).toBe(false);
+    expect(isCutOff('Toegang aanvragen')).toBe(false);
   });
 });
