@@ -64,7 +64,7 @@ const listAnnounceRescueRatio = 0.05;
 const listAnnounceOverNamingRatio = 0.01;
 
 /** Which check made the answerer abstain: for logs and for measuring the checks. */
-export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-share' | 'no-contact-detail' | 'no-duration' | 'no-deadline' | 'no-entry-into-force' | 'no-reason' | 'municipality-not-named' | 'no-place' | 'body-not-named' | 'name-not-given' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
+export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-share' | 'other-year' | 'no-contact-detail' | 'no-duration' | 'no-deadline' | 'no-entry-into-force' | 'no-reason' | 'municipality-not-named' | 'no-place' | 'body-not-named' | 'name-not-given' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
 
 export interface Candidate extends ScoredUnit {
   /** Unit score plus the passage's rank. */
@@ -139,6 +139,19 @@ const cutOffRescueRatio = 0.05;
 /** A unit that ends on an article or preposition, without punctuation: the rest is in the next chunk. */
 export function isCutOff(text: string): boolean {
   return /\s(?:de|het|een|van|en|of|te|in|op|voor|met|door|die|dat|the|a|an|of|and|to)\s*$/i.test(text.trim() + ' ') && !/[.!?;:)]\s*$/.test(text.trim());
+}
+
+/**
+ * The question names a year ('de nieuwe regeling die op 1 januari 2024 startte') and every quoted
+ * sentence dates itself by other years only ('met ingang van 1 januari 2015 … de Centrumregeling
+ * 2015'): they speak of another instance.
+ */
+export function speaksOfOtherYear(question: string, sentences: string[]): boolean {
+  const years = (t: string) => [...t.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => m[0]);
+  const asked = years(question);
+  if (!asked.length) return false;
+  const given = sentences.flatMap(years);
+  return given.length > 0 && !given.some((y) => asked.includes(y));
 }
 
 /** Moves the candidate at `i` to the front (nothing when it is there already or missing). */
@@ -561,6 +574,9 @@ export class ExtractiveAnswerer implements Answerer {
     if (answersEntryIntoForce(question.text, chosen.map((c) => c.text)) === false) return abstain('no-entry-into-force');
     // 'Hoe lang duurt de invoering' answered by 'In 2022 maken we een start': no length, no end.
     if (answersHowLong(question.text, chosen.map((c) => c.text)) === false) return abstain('no-duration');
+    // 'Voor welke duur is de Centrumregeling 2024 aangegaan' answered by the term of the 2015 one. Only
+    // for lengths of time: a date or a reason may well be dated by another year than the question's.
+    if (asksForDuration(question.text) && speaksOfOtherYear(question.text, chosen.map((c) => c.text))) return abstain('other-year');
     // Any other duration question without a length of time: a signal only, since 'voor welke periode'
     // is answered by months and years as often as by a length.
     if (asksForDuration(question.text) && !chosen.some((c) => c.cue >= 0.5)) flags.noDuration = 1;

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer, detectLanguage } from '../../../src/answer/index.js';
-import { everyNameWordMentioned, isCutOff, namePartMatched, preferNamingRunnerUp } from '../../../src/answer/extractive-answerer.js';
+import { everyNameWordMentioned, isCutOff, speaksOfOtherYear, namePartMatched, preferNamingRunnerUp } from '../../../src/answer/extractive-answerer.js';
 import { expansionWeights } from '../../../src/retrieval/query-analysis.js';
 import { loadLearnedModels } from '../../../src/answer/unit-scorer.js';
 import { LocalEmbedder, openRetriever, type HybridRetriever } from '../../../src/retrieval/index.js';
@@ -51,6 +51,7 @@ beforeAll(async () => {
     extra('kader-2020', 38, 'Het convenant leerlingenvervoer van de regio Kempen bestaat uit afspraken tussen 9 gemeenten over het vervoer.', 'Convenant leerlingenvervoer'),
     extra('kader-2020', 39, 'De gemeenten in de Kempen maakten zes afspraken over de vervoerders, de ritten en de klachten.', 'Convenant leerlingenvervoer'),
     extra('kader-2020', 40, 'In deze regeling wordt verstaan onder:\n\nprojectleider wijkteam jeugd: de persoon die het wijkteam jeugd leidt in een gemeente van de regio;\n\nlandelijk netwerk wijkteams: een netwerk van de projectleiders wijkteam jeugd onder leiding van de VNG;\n\nwijkteam jeugd: team in een gemeente dat ten doel heeft gezinnen met opgroeivragen snel passende hulp te bieden;', 'Artikel 1. Begrippen'),
+    extra('kader-2020', 41, 'In 2015 is de centrumregeling pleegzorg Kempen aangegaan voor de duur van vier jaren.', 'Centrumregelingen pleegzorg 2015 en 2024'),
     extra('nvo-2021', 6, 'De Jeugdautoriteit onderzocht de regiovisies. Het onderzoek vond plaats in de maanden maart en april van 2022. In die periode is voor elke regio bepaald of er een regiovisie is opgesteld.', 'Onderzoek'),
   );
   retriever = await openRetriever({ corpus, indexDir: dir, embedder: new LocalEmbedder() });
@@ -189,6 +190,12 @@ describe.each([
     expect(a.text).toContain('wijkteam jeugd: team in een gemeente dat ten doel heeft');
   });
 
+  it('abstains on how long something of one year ran when the passage gives the length for another year', async () => {
+    await expectAbstains('Voor welke duur is de centrumregeling pleegzorg Kempen 2024 aangegaan?', 'other-year');
+    const a = await ask('Voor welke duur is de centrumregeling pleegzorg Kempen in 2015 aangegaan?');
+    expect(a.text).toContain('vier jaren');
+  });
+
   it('abstains on who chairs when the passage never speaks of a chair', async () => {
     await expectAbstains('Wie is voorzitter van het Bestuurlijk Platform Zuidoost?', 'no-person');
   });
@@ -314,5 +321,14 @@ describe('isCutOff', () => {
     expect(isCutOff('projectleider expertisecentrum jeugdhulp: de')).toBe(true);
     expect(isCutOff('De regio telt 21 gemeenten.')).toBe(false);
     expect(isCutOff('Toegang aanvragen')).toBe(false);
+  });
+});
+
+describe('speaksOfOtherYear', () => {
+  it('sees sentences dated by other years than the question names', () => {
+    expect(speaksOfOtherYear('Wat is de looptijd van de regeling 2024?', ['Met ingang van 1 januari 2015 voor de duur van vier jaren.'])).toBe(true);
+    expect(speaksOfOtherYear('Wat is de looptijd van de regeling 2024?', ['Per 1 januari 2024 voor vier jaar.'])).toBe(false);
+    expect(speaksOfOtherYear('Wat is de looptijd van de regeling 2024?', ['Voor de duur van vier jaren.'])).toBe(false);
+    expect(speaksOfOtherYear('Wat is de looptijd van de regeling?', ['In 2015 voor vier jaren.'])).toBe(false);
   });
 });
