@@ -29,6 +29,8 @@ export const trainingSets: { file: string; corpus: string[] }[] = [
   { file: 'test/fixtures/eval/train-external.jsonl', corpus: external },
   { file: 'test/fixtures/eval/train2-seeds.jsonl', corpus: ['corpus'] },
   { file: 'test/fixtures/eval/train2-external.jsonl', corpus: external },
+  { file: 'test/fixtures/eval/train3-seeds.jsonl', corpus: ['corpus'] },
+  { file: 'test/fixtures/eval/train3-external.jsonl', corpus: external },
 ];
 
 interface LabelledQuestion {

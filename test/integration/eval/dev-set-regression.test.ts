@@ -23,6 +23,8 @@ const sets: { file: string; corpusDirs: string[]; floors: Floors }[] = [
   { file: 'test/fixtures/eval/train-external.jsonl', corpusDirs: external, floors: { recallAt5: 0.92, mrrAt10: 0.76, answerAccuracy: 0.84, citationSupport: 0.85, abstainedUnanswerable: 0.88, wrongAbstentions: 0.03 } },
   { file: 'test/fixtures/eval/train2-seeds.jsonl', corpusDirs: ['corpus'], floors: { recallAt5: 0.95, mrrAt10: 0.87, answerAccuracy: 0.93, citationSupport: 0.93, abstainedUnanswerable: 0.97, wrongAbstentions: 0.05 } },
   { file: 'test/fixtures/eval/train2-external.jsonl', corpusDirs: external, floors: { recallAt5: 0.91, mrrAt10: 0.8, answerAccuracy: 0.85, citationSupport: 0.84, abstainedUnanswerable: 0.84, wrongAbstentions: 0.05 } },
+  { file: 'test/fixtures/eval/train3-seeds.jsonl', corpusDirs: ['corpus'], floors: { recallAt5: 0.92, mrrAt10: 0.82, answerAccuracy: 0.81, citationSupport: 0.81, abstainedUnanswerable: 0.88, wrongAbstentions: 0.07 } },
+  { file: 'test/fixtures/eval/train3-external.jsonl', corpusDirs: external, floors: { recallAt5: 0.94, mrrAt10: 0.79, answerAccuracy: 0.75, citationSupport: 0.81, abstainedUnanswerable: 0.74, wrongAbstentions: 0.09 } },
 ];
 
 
