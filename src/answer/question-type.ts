@@ -9,7 +9,7 @@ export function questionType(question: string): QuestionType {
   const q = foldText(question);
   if (/\b(wat betekent|waar staat|wat is de afkorting|waar staan|wat wordt (er )?bedoeld met|betekenis van|stand for|stands for|what does \S+ mean|meaning of|abbreviation)\b/.test(q)) return 'definition';
   // Asked for a reason or purpose: answered by a sentence that gives one ('omdat', 'om … te', 'zodat').
-  if (/^\s*(waarom|why|om welke reden|for what reason|met welk doel|for what purpose|hoe komt het)\b|\b(wat is het doel|wat was het doel|what is the purpose|what was the purpose|what is the aim|wat is de reden|what is the reason)\b/.test(q)) return 'why';
+  if (/^\s*(waarom|why|om welke reden|for what reason|met welk doel|for what purpose|hoe komt het|waardoor|what caused|what causes|what was the cause|what is the cause|what were the causes|wat veroorzaakte|wat is de oorzaak|wat was de oorzaak)\b|\b(wat is het doel|wat was het doel|what is the purpose|what was the purpose|what is the aim|wat is de reden|what is the reason)\b/.test(q)) return 'why';
   // 'Binnen hoeveel tijd', 'how many years': a length of time, answered like 'hoe lang'.
   if (asksForDuration(q)) return 'when';
   // 'Het aantal aanbieders' further on is the topic ('wat moet voorop staan als er meer grip komt op

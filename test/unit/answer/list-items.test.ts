@@ -105,6 +105,10 @@ describe('why questions', () => {
   it('are recognised before an incidental "aantal" and prefer sentences giving a reason about the topic', async () => {
     const { questionType, typeCue } = await import('../../../src/answer/question-type.js');
     expect(questionType('Waarom werken jeugdregio\'s samen bij een aantal vormen van jeugdhulp?')).toBe('why');
+    // A cause asked: 'what caused', 'wat is de oorzaak', 'waardoor'.
+    expect(questionType('What caused the delay in the new tender in Rivierenland?')).toBe('why');
+    expect(questionType('Wat is de oorzaak van de vertraging?')).toBe('why');
+    expect(questionType('Waardoor liep de aanbesteding vertraging op?')).toBe('why');
     expect(questionType('What is the purpose of the protocol?')).toBe('why');
     expect(questionType('Hoeveel gemeenten werken samen?')).toBe('howMany');
     expect(typeCue('why', 'Om de continuïteit te waarborgen is er daarom samenwerking nodig.')).toBe(1);
