@@ -160,6 +160,8 @@ const causalCue = /\b(omdat|doordat|zodat|vanwege|daarom|daardoor|derhalve|aange
 const causeCue = /\b(omdat|doordat|vanwege|daarom|daardoor|derhalve|aangezien|immers|hierdoor|reden|redenen|als gevolg van|maakt dat|leidt tot|leidde tot|geleid tot|because|due to|therefore|reason|as a result)\b/;
 const setbackWords = /\b(vertraagd|vertraging|delayed|delay|uitgesteld|postponed|schuift|verschuift|opgeschoven|niet meer|no longer|geen ruimte|gestopt|stopped|cancelled|geannuleerd|mislukt|failed|niet haalbaar)\b/;
 const voteAsked = /\b(hoe (?:is|werd|hebben|heeft)\b.*\bgestemd|stemverhouding|stemuitslag|how did\b.*\bvote|how was\b.*\bvoted|vote (?:count|result|outcome)|voting result)\b/;
+const ageAsked = /\b(tot welke leeftijd|vanaf welke leeftijd|welke leeftijd|hoe oud|until what age|up to what age|from what age|what age|how old|leeftijdsgrens|age limit)\b/;
+const ageGiven = /\bleeftijd van\b|\b(?:\d{1,2}|\p{L}*tien|\p{L}*tig|elf|twaalf)[ -](?:jaar|jarige|jarigen|years?)\b|\b(?:meerderjarig\p{L}*|minderjarig\p{L}*|adult|minor)\b/u;
 const untilWhenAsked = /\b(tot wanneer|tot en met wanneer|until when|till when|wanneer (?:vervalt|verloopt|eindigt|stopt)|when does \S+(?: \S+){0,6} (?:expire|end|stop|lapse))\b/;
 const endsAt = new RegExp(
   `\\b(?:vervalt|verloopt|vervallen|vervalt per|loopt af|lopen af|afloopt|aflopen|eindigt|eindigen|beeindigd|opgeheven|opheffing|afgeschaft|expires?|ends?|lapses?|abolished|dissolved|uiterlijk|uiterlijke|uiterste|sluitingsdatum|deadline)\\b|\\b(?:tot(?: en met)?|t/m|until|till)\\s+(?:\\d|${months}|(?:het\\s+)?(?:eind|einde))`,
@@ -205,6 +207,8 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
   const q = foldText(question);
   // 'Hoe is er over de motie gestemd', 'how did the council vote': the outcome of the vote answers.
   if (voteAsked.test(q)) return voteOutcome.test(s) ? 1 : 0;
+  // 'Tot welke leeftijd', 'what age': answered by an age ('de leeftijd van drieëntwintig jaar').
+  if (ageAsked.test(q)) return ageGiven.test(s) ? 1 : 0;
   switch (type) {
     case 'when': {
       // 'Hoe lang loopt het contract?' is answered by a length of time ('zes jaar'), not by a date.

@@ -167,6 +167,13 @@ describe('typeCue', () => {
     expect(answersShare('Voor welk deel van de jeugdhulp doet Zeewolde mee?', ['Zeewolde doet mee voor de specialistische jeugdhulp.'])).toBeUndefined();
   });
 
+  it('answers an age asked with an age', () => {
+    const q = 'Tot welke leeftijd kan een jongvolwassene nog als jeugdige gelden?';
+    expect(typeCue('list', '– jeugdige: persoon die de leeftijd van drieëntwintig jaar nog niet heeft bereikt.', [], q)).toBe(1);
+    expect(typeCue('list', 'Slechts indien de ouders te kennen hebben gegeven dat zij geen gebruik wensen te maken van de mogelijkheid.', [], q)).toBe(0);
+    expect(typeCue('other', 'Jongeren vanaf 18 jaar vallen onder de Wmo.', [], 'From what age does the Wmo apply?')).toBe(1);
+  });
+
   it('takes "het aantal" for a count only where it is what the question asks', () => {
     expect(questionType('Wat is het aantal deelnemende gemeenten?')).toBe('howMany');
     expect(questionType('Aantal gemeenten in de regio?')).toBe('howMany');
