@@ -138,7 +138,7 @@ const cutOffRescueRatio = 0.05;
 
 /** A unit that ends on an article or preposition, without punctuation: the rest is in the next chunk. */
 export function isCutOff(text: string): boolean {
-  return /\s(?:de|het|een|van|en|of|te|in|op|voor|met|door|die|dat|the|a|an|of|and|to)\s*$/i.test(text.trim() + ' ') && !/[.!?;:)]\s*$/.test(text.trim());
+  return /\s(?:de|het|een|van|en|of|te|in|op|voor|met|door|die|dat|the|a|an|and|to)\s*$/i.test(text.trim() + ' ') && !/[.!?;:)]\s*$/.test(text.trim());
 }
 
 /**

@@ -151,6 +151,8 @@ const numberPattern = /\b((?:een|twee|drie)\s+(?:derde|vierde|vijfde)|(?:de\s+)?
 const timeUnits = '(?:jaar|jaren|maand|maanden|week|weken|dag|dagen|werkdagen|uur|uren|years?|months?|weeks?|days?|working days|hours?)';
 const timeUnitWord = new RegExp(`\\b${timeUnits}\\b`);
 const lengthOfTime = new RegExp(`\\b(\\d+(?:[.,]\\d+)?|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\\s+${timeUnits}\\b`, 'g');
+// 'Een derde van de jeugdhulpregio's': a partitive counts the thing after 'van de'.
+const countedWord = new RegExp(`(?:${numberPattern.source})\\s+(?:van\\s+(?:de|het|deze|alle)\\s+)?([\\p{L}'’-]+)`, 'gu');
 const normedNumber = new RegExp(`${normBefore.source}(${numberPattern.source})`, 'g');
 const referenceNumber = /\b(?:tabel|table|figuur|figure|bijlage|annex|artikel|article|art\.|hoofdstuk|chapter|paragraaf|section|lid|pagina|page|pag\.|p\.|stap|step|versie|version|nr\.|nummer|number|bladzijde)\s+(\d+(?:[.,]\d+)*)/g;
 const definitionPattern = (entity: string) =>
@@ -310,8 +312,7 @@ export function countedWords(sentence: string, question: string): string[] {
     ...[...s.matchAll(lengthOfTime)].map((m) => m[1]!),
   ]);
   const out: string[] = [];
-  // 'Een derde van de jeugdhulpregio's': a partitive counts the thing after 'van de'.
-  for (const m of s.matchAll(new RegExp(`(?:${numberPattern.source})\\s+(?:van\\s+(?:de|het|deze|alle)\\s+)?([\\p{L}'’-]+)`, 'gu'))) {
+  for (const m of s.matchAll(countedWord)) {
     const n = /^\S+/.exec(m[0])![0];
     // 'Een 10 voor de Jeugd': a number before a function word is part of a name, and counts nothing.
     const next = m[m.length - 1]!;
