@@ -138,7 +138,7 @@ const cutOffRescueRatio = 0.05;
 
 /** A unit that ends on an article or preposition, without punctuation: the rest is in the next chunk. */
 export function isCutOff(text: string): boolean {
-  return /\s(?:de|het|een|van|en|of|te|in|op|voor|met|door|die|dat|the|a|an|and|to)\s*$/i.test(text.trim() + ' ') && !/[.!?;:)]\s*$/.test(text.trim());
+  return /\s(?:de|het|een|van|en|of|te|in|op|voor|met|door|die|dat|the|a|an|and|to)$/i.test(text.trim());
 }
 
 /**
@@ -306,12 +306,16 @@ export class ExtractiveAnswerer implements Answerer {
     if (!ranked.candidates.length) return abstain('no-terms');
     const { u, query, uq, passages, candidates, evidence } = ranked;
     const { type, focusWords, focus } = uq;
+    // A text's words as words of their own or compound heads ('gemeenteraad' is a raad, no gemeente).
+    const headsOf = (text: string) => new Set(u.analyzeHeads ? u.analyzeHeads(text) : u.analyzeText(text));
+    // Is a counted word ('acht afspraken') the question's asked-for thing?
+    const isFocus = (word: string) => focus !== undefined && groupMatch(focus, headsOf(word)) >= expansionWeights.translation;
 
     // A value question (how many, who, when) is answered by a sentence that carries a value of that
     // kind (about the asked-for thing): a close runner-up that does beats a top sentence that does not.
     if (type === 'howMany' || type === 'who' || type === 'when') {
       const top = candidates[0]!;
-      const carries = (c: Candidate) => c.cue >= 0.5 && (!focus || groupMatch(focus, new Set(u.analyzeHeads ? u.analyzeHeads(c.text) : u.analyzeText(c.text))) >= expansionWeights.translation);
+      const carries = (c: Candidate) => c.cue >= 0.5 && (!focus || groupMatch(focus, headsOf(c.text)) >= expansionWeights.translation);
       if (!carries(top)) {
         const i = candidates.findIndex((c) => c.score >= top.score * 0.3 && carries(c));
         promote(candidates, i);
@@ -319,8 +323,7 @@ export class ExtractiveAnswerer implements Answerer {
       // Better still, for a count, a sentence whose number counts the asked-for thing itself ('Al
       // deze acht afspraken …') over one that has it and a number for something else.
       if (type === 'howMany' && focus) {
-        const head = (w: string) => new Set(u.analyzeHeads ? u.analyzeHeads(w) : u.analyzeText(w));
-        const counts = (c: Candidate) => countedWords(c.text, question.text).some((w) => groupMatch(focus, head(w)) >= expansionWeights.translation);
+        const counts = (c: Candidate) => countedWords(c.text, question.text).some(isFocus);
         const first = candidates[0]!;
         if (!counts(first)) promote(candidates, candidates.findIndex((c) => c.score >= first.score * 0.3 && counts(c)));
       }
@@ -637,7 +640,7 @@ export class ExtractiveAnswerer implements Answerer {
         // Every number counting some other thing ('twaalf gemeenten … en de nieuwe jeugdzorgaanbieders'
         // for 'hoeveel jeugdzorgaanbieders'): the focus is named, but not counted.
         const counted = countedWords(c.text, question.text);
-        const countsOther = counted.length > 0 && counted.every((w) => looksPlural(w) && groupMatch(focus, new Set(u.analyzeHeads ? u.analyzeHeads(w) : u.analyzeText(w))) < expansionWeights.translation);
+        const countsOther = counted.length > 0 && counted.every((w) => looksPlural(w) && !isFocus(w));
         return groupMatch(focus, wordTerms) >= expansionWeights.translation && c.cue >= 0.5 && aboutNames && !countsOther;
       };
       if (!chosen.some(answersFocus)) {

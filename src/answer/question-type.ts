@@ -63,9 +63,13 @@ export function hasAmount(sentence: string): boolean {
   return /€|\beur\b|\beuro\b|\b\d{1,3}(?:\.\d{3})+(?:,\d+)?\b|\b\d+(?:[.,]\d+)?\s*(?:miljoen|mln|miljard|duizend)\b/i.test(sentence);
 }
 
+// 'Within how many working days', 'hoeveel weken': a length asked in its units.
+const inTimeUnitsAsked = '(?:how many|hoeveel) (?:working days|werkdagen|weeks|weken|months|maanden|days|dagen)';
+const durationAsked = new RegExp(`\\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (time|period)|how soon|hoe snel|how quickly|how fast|looptijd|contractduur|duur van|welke duur|duration|termijn|contract term|contract period|term of the contract|for what period|what period|notice period|voor welke periode|welke periode|how many years|hoeveel jaar|${inTimeUnitsAsked})\\b`);
+
 /** 'Hoe lang', 'how long', 'looptijd', 'for what period': asks for a length of time, not a date. */
 export function asksForDuration(question: string): boolean {
-  return /\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (time|period)|how soon|hoe snel|how quickly|how fast|looptijd|contractduur|duur van|welke duur|duration|termijn|contract term|contract period|term of the contract|for what period|what period|notice period|voor welke periode|welke periode|how many years|hoeveel jaar|(?:how many|hoeveel) (?:working days|werkdagen|weeks|weken|months|maanden|days|dagen))\b/.test(foldText(question));
+  return durationAsked.test(foldText(question));
 }
 
 export const durationPattern = /\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|one|two|three|four|five|six)\s+(jaar|jaren|maanden|maand|weken|week|werkdagen|dagen|dag|years?|months?|weeks?|working days|days?)\b|\bonbepaalde tijd\b|\bindefinite/;
@@ -96,7 +100,7 @@ function someSentenceAnswers(asked: RegExp, question: string, sentences: string[
   return sentences.some((raw) => answers(foldText(raw)));
 }
 
-const howLongAsked = /\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (?:time|period)|looptijd|\p{L}*duur|duration|contract term|term of the contract|notice period|period of notice|\p{L}+termijn|(?:how many|hoeveel) (?:working days|werkdagen|weeks|weken|months|maanden|days|dagen))\b/u;
+const howLongAsked = new RegExp(`\\b(hoe lang|how long|hoeveel tijd|how much time|binnen welke termijn|within what (?:time|period)|looptijd|\\p{L}*duur|duration|contract term|term of the contract|notice period|period of notice|\\p{L}+termijn|${inTimeUnitsAsked})\\b`, 'u');
 
 /**
  * 'Wat is de deadline …', 'uiterlijke inschrijfdatum', 'submission deadline', 'by when …': answered by
@@ -242,16 +246,11 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
       return fresh.some((d) => !bareYear(d)) ? 1 : 0.6;
     }
     case 'howMany': {
-      const years = new Set([...s.matchAll(/\b(19|20)\d{2}\b/g)].map((m) => m[0]));
-      const inDates = new Set([...s.matchAll(new RegExp(datePattern.source, 'g'))].flatMap((m) => m[0].split(/\s+/)));
-      // 'tabel 2', 'artikel 5', 'pagina 3' refer to something; they count nothing.
-      const references = new Set([...s.matchAll(referenceNumber)].map((m) => m[1]!));
       // 'Regio's met tenminste een half miljoen inwoners' states a norm, not how many there are.
       const norms = new Set([...s.matchAll(normedNumber)].map((m) => m[1]!));
-      // 'Voor een periode van 2 maanden' measures time: it counts no inschrijvingen, unless the
-      // question asks in such units ('hoeveel weken', 'how many months').
-      const lengths = timeUnitWord.test(q) ? new Set<string>() : new Set([...s.matchAll(lengthOfTime)].map((m) => m[1]!));
-      const nums = [...s.matchAll(numberPattern)].map((m) => m[0]).filter((n) => !years.has(n) && !inDates.has(n) && !references.has(n) && !lengths.has(n));
+      // A length of time counts when the question asks in such units ('hoeveel weken', 'how many months').
+      const uncounted = uncountedNumbers(s, timeUnitWord.test(q));
+      const nums = [...s.matchAll(numberPattern)].map((m) => m[0]).filter((n) => !uncounted.has(n));
       if (!nums.length) return 0;
       if (nums.every((n) => norms.has(n)) && !/\b(minimaal|minimum|maximaal|maximum|ten ?minste|at least|at most)\b/.test(q)) return 0.3;
       return newOnes(nums, q) > 0 ? 1 : 0.3;
@@ -299,18 +298,26 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
 }
 
 /**
+ * Numbers of a folded sentence that count nothing: years, parts of dates, references ('tabel 2',
+ * 'artikel 5') and lengths of time ('voor een periode van 2 maanden'), unless `lengthsCount`.
+ */
+function uncountedNumbers(s: string, lengthsCount = false): Set<string> {
+  return new Set([
+    ...[...s.matchAll(/\b(19|20)\d{2}\b/g)].map((m) => m[0]),
+    ...[...s.matchAll(new RegExp(datePattern.source, 'g'))].flatMap((m) => m[0].split(/\s+/)),
+    ...[...s.matchAll(referenceNumber)].map((m) => m[1]!),
+    ...(lengthsCount ? [] : [...s.matchAll(lengthOfTime)].map((m) => m[1]!)),
+  ]);
+}
+
+/**
  * The word right after each number that counts something ('twaalf gemeenten', '42 jeugdhulpregio's'),
  * for numbers the question does not give; years, dates, references and lengths of time count nothing.
  */
 export function countedWords(sentence: string, question: string): string[] {
   const s = foldText(sentence);
   const q = foldText(question);
-  const skip = new Set([
-    ...[...s.matchAll(/\b(19|20)\d{2}\b/g)].map((m) => m[0]),
-    ...[...s.matchAll(new RegExp(datePattern.source, 'g'))].flatMap((m) => m[0].split(/\s+/)),
-    ...[...s.matchAll(referenceNumber)].map((m) => m[1]!),
-    ...[...s.matchAll(lengthOfTime)].map((m) => m[1]!),
-  ]);
+  const skip = uncountedNumbers(s);
   const out: string[] = [];
   for (const m of s.matchAll(countedWord)) {
     const n = /^\S+/.exec(m[0])![0];
