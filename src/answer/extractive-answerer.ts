@@ -618,7 +618,19 @@ export class ExtractiveAnswerer implements Answerer {
     if (nameNotGiven) return abstain('name-not-given');
     // 'Welke gemeente is centrumgemeente …' answered by sentences that name no municipality at all:
     // quote one of the same section that does ('Gemeente Gorinchem zegt hierover: …'), else abstain.
-    if (namesAskedMunicipality(question.text, chosen.map((c) => c.text)) === false && !rescueFromSection((c) => namesAskedMunicipality(question.text, [c.text]) === true)) {
+    // Failing that, one of another passage about every name the question asks about ('Spoed voor
+    // Jeugd … Deze samenwerking wordt getrokken door de gemeente Eindhoven'), not about a region
+    // of a similar name.
+    const namesMunicipality = (c: Candidate) => namesAskedMunicipality(question.text, [c.text]) === true;
+    const aboutAskedNames = (c: Candidate) => {
+      const terms = new Set(passageTerms(c.passage));
+      return query.groups.every((g) => !g.entity || !groupKnown(g, u) || (groupMatch(g, terms) >= expansionWeights.translation && everyNameWordMentioned(g, terms, u)));
+    };
+    if (
+      namesAskedMunicipality(question.text, chosen.map((c) => c.text)) === false &&
+      !rescueFromSection(namesMunicipality) &&
+      !rescueFromSection((c) => namesMunicipality(c) && aboutAskedNames(c), candidates, nameRescueRatio)
+    ) {
       return abstain('municipality-not-named');
     }
     if (focus && (type === 'howMany' || type === 'who')) {
