@@ -524,6 +524,9 @@ export class ExtractiveAnswerer implements Answerer {
       if (!terms) termsByPassage.set(p, (terms = u.analyzeText(passageText(passages[p]!))));
       return terms;
     };
+    // Do these words speak of every name the question asks about, each word of it by its most telling term?
+    const aboutEveryName = (terms: Set<string>) =>
+      query.groups.every((g) => !g.entity || !groupKnown(g, u) || (groupMatch(g, terms) >= expansionWeights.translation && everyNameWordMentioned(g, terms, u)));
     const citedTerms = new Set([...new Set(chosen.map((c) => c.passage))].flatMap(passageTerms));
     if (query.groups.some((g) => g.entity && groupKnown(g, u) && groupMatch(g, citedTerms) < expansionWeights.translation && !namePartMatched(g, citedTerms, u))) return abstain('name-not-cited');
     // A date question is answered by a sentence that carries a new date about the question's names
@@ -538,8 +541,7 @@ export class ExtractiveAnswerer implements Answerer {
         // Tamara van Ark. De commissie bekijkt de Hervormingsagenda …').
         const before = candidates.find((x) => x.passage === c.passage && x.index === c.index - 1)?.text ?? '';
         const after = candidates.find((x) => x.passage === c.passage && x.index === c.index + 1)?.text ?? '';
-        const scope = new Set(u.analyzeText(`${r.doc.title}\n${r.chunk.section}\n${r.chunk.context ?? ''}\n${before}\n${c.text}\n${after}`));
-        return query.groups.every((g) => !g.entity || !groupKnown(g, u) || (groupMatch(g, scope) >= expansionWeights.translation && everyNameWordMentioned(g, scope, u)));
+        return aboutEveryName(new Set(u.analyzeText(`${r.doc.title}\n${r.chunk.section}\n${r.chunk.context ?? ''}\n${before}\n${c.text}\n${after}`)));
       });
       if (!dated) return abstain('no-new-value');
     }
@@ -622,14 +624,10 @@ export class ExtractiveAnswerer implements Answerer {
     // Jeugd … Deze samenwerking wordt getrokken door de gemeente Eindhoven'), not about a region
     // of a similar name.
     const namesMunicipality = (c: Candidate) => namesAskedMunicipality(question.text, [c.text]) === true;
-    const aboutAskedNames = (c: Candidate) => {
-      const terms = new Set(passageTerms(c.passage));
-      return query.groups.every((g) => !g.entity || !groupKnown(g, u) || (groupMatch(g, terms) >= expansionWeights.translation && everyNameWordMentioned(g, terms, u)));
-    };
     if (
       namesAskedMunicipality(question.text, chosen.map((c) => c.text)) === false &&
       !rescueFromSection(namesMunicipality) &&
-      !rescueFromSection((c) => namesMunicipality(c) && aboutAskedNames(c), candidates, nameRescueRatio)
+      !rescueFromSection((c) => namesMunicipality(c) && aboutEveryName(new Set(passageTerms(c.passage))), candidates, nameRescueRatio)
     ) {
       return abstain('municipality-not-named');
     }
