@@ -12,7 +12,7 @@ import { cohesiveNeighbours, goesOnAbout, leansOnPrevious, type CohesionUnit } f
 import { repeatsAskedCount } from './unfilled-slot.js';
 import { announcesItems, listIntro, looksLikeItem, type ListIntro } from './list-items.js';
 import { namesAskedMunicipality } from './municipalities.js';
-import { answersContactDetail, answersDeadline, answersShare, countedWords, escapeRe, looksPlural, answersEntryIntoForce, asksForVote, answersHowLong, askedThing, asksForAmount, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, asksForVenue, factsIn, listedThing, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
+import { answersContactDetail, answersDeadline, answersShare, countedWords, escapeRe, looksPlural, answersEntryIntoForce, asksForVote, answersHowLong, askedThing, asksForAmount, endsBeforeAskedYear, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, asksForVenue, spellsOutAsked, factsIn, listedThing, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
 import type { AnswerConfidence, ConfidenceFeatureName, UnitScorer } from './unit-scorer.js';
 
@@ -64,7 +64,7 @@ const listAnnounceRescueRatio = 0.05;
 const listAnnounceOverNamingRatio = 0.01;
 
 /** Which check made the answerer abstain: for logs and for measuring the checks. */
-export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-share' | 'other-year' | 'no-contact-detail' | 'no-duration' | 'no-deadline' | 'no-entry-into-force' | 'no-reason' | 'municipality-not-named' | 'no-place' | 'body-not-named' | 'name-not-given' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
+export type AbstainReason = NonNullable<Evidence['reason']> | 'focus-unknown' | 'name-not-cited' | 'no-new-value' | 'no-amount' | 'no-share' | 'other-year' | 'ends-before-year' | 'no-expansion' | 'no-contact-detail' | 'no-duration' | 'no-deadline' | 'no-entry-into-force' | 'no-reason' | 'municipality-not-named' | 'no-place' | 'body-not-named' | 'name-not-given' | 'no-person' | 'focus-not-answered' | 'count-not-named' | 'low-confidence';
 
 export interface Candidate extends ScoredUnit {
   /** Unit score plus the passage's rank. */
@@ -582,6 +582,10 @@ export class ExtractiveAnswerer implements Answerer {
     // 'Voor welke duur is de Centrumregeling 2024 aangegaan' answered by the term of the 2015 one. Only
     // for lengths of time: a date or a reason may well be dated by another year than the question's.
     if (asksForDuration(question.text) && speaksOfOtherYear(question.text, chosen.map((c) => c.text))) return abstain('other-year');
+    // 'When does the centrumregeling of 2024 end' answered by the end of the one before it.
+    if (endsBeforeAskedYear(question.text, chosen.map((c) => c.text))) return abstain('ends-before-year');
+    // 'What does EHdK stand for' answered by sentences that use the abbreviation without spelling it out.
+    if (spellsOutAsked(question.text, chosen.map((c) => c.text)) === false) return abstain('no-expansion');
     // Any other duration question without a length of time: a signal only, since 'voor welke periode'
     // is answered by months and years as often as by a length.
     if (asksForDuration(question.text) && !chosen.some((c) => c.cue >= 0.5)) flags.noDuration = 1;

@@ -122,6 +122,75 @@ export function answersEntryIntoForce(question: string, sentences: string[]): bo
 }
 
 /**
+ * 'When does the centrumregeling of 2024 end', 'tot welk jaar loopt de regeling van 2019': the end of
+ * something dated by the question's year. Sentences that give only earlier years ('verlengd tot
+ * 1 januari 2020', 'de huidige regeling afloopt op 31 december 2018') tell of an earlier instance: a
+ * thing does not end before the year it is of. Not for deadlines ('until when could providers
+ * register for the 2024 tender' may well close in 2023).
+ */
+export function endsBeforeAskedYear(question: string, sentences: string[]): boolean {
+  if (!endOfAsked.test(foldText(question))) return false;
+  const years = (t: string) => [...t.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+  const asked = years(question);
+  if (!asked.length) return false;
+  const given = sentences.flatMap(years);
+  return given.length > 0 && given.every((y) => y < Math.min(...asked));
+}
+
+const endOfAsked =
+  /\b(?:when (?:does|do|will) .{0,80} (?:end|expire|lapse|run out)|until (?:what|which) (?:date|year) (?:is|are|does|do|will) .{0,80} (?:valid|in force|run|last)|(?:how long|until when) (?:is|are|does|do|will) .{0,80} (?:valid|in force|run|last)|wanneer (?:eindigt|eindigen|vervalt|vervallen|verloopt|verlopen|stopt)|wanneer (?:loopt|lopen) .{0,80} af|tot (?:wanneer|welke datum|welk jaar) (?:loopt|lopen|geldt|gelden|is .{0,60} geldig))\b/;
+
+/**
+ * 'What does EHdK stand for', 'waar staat BOV voor': asks for what the letters spell. Answered by a
+ * sentence that defines the abbreviation ('(HSB)', 'HSB staat voor', 'HSB:') or spells it out word
+ * by word ('Hoog Specialistische Behandeling'), not by one that only uses it ('EHdK is een
+ * adviesbureau'). Undefined for other questions, or when the question names no abbreviation.
+ */
+export function spellsOutAsked(question: string, sentences: string[]): boolean | undefined {
+  if (!/\b(?:stand|stands) for\b|\bwaar (?:staat|staan)\b.*\bvoor\b|\bwat is de afkorting\b|\bvoluit\b|\bspelled out\b|\bfull form\b/.test(foldText(question))) return undefined;
+  const written = questionAbbreviations(question);
+  const asked = askedAbbreviations(question, written);
+  const abbreviations = asked.length ? asked : written;
+  if (!abbreviations.length) return undefined;
+  return sentences.some((raw) => abbreviations.some((a) => definitionPattern(escapeRe(foldText(a))).test(foldText(raw)) || spellsOut(a, raw)));
+}
+
+/** An abbreviation as a question writes it: two capitals at least, short ('StUF', 'EHdK', 'GI'). */
+const abbreviationWord = /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{L}\d+&-]{2,10}$/u;
+
+/** The abbreviations a question writes, single and as pairs ('RET ZOB'). */
+function questionAbbreviations(question: string): string[] {
+  const words = question.split(/[\s?!.,;:()'"‘’“”]+/).filter(Boolean);
+  const abbreviations: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!abbreviationWord.test(words[i]!)) continue;
+    abbreviations.push(words[i]!);
+    if (words[i + 1] && abbreviationWord.test(words[i + 1]!)) abbreviations.push(`${words[i]} ${words[i + 1]}`);
+  }
+  return abbreviations;
+}
+
+/**
+ * Do consecutive words of the sentence begin with the abbreviation's letters, in order? Small
+ * words between them may be skipped ('Hoog Specialistische Behandeling', 'Norm voor
+ * Opdrachtgeverschap', 'Sociaal en Economische Zaken').
+ */
+export function spellsOut(abbreviation: string, sentence: string): boolean {
+  const letters = [...foldText(abbreviation).replace(/['’]s$/, '').replace(/[^\p{L}]/gu, '')];
+  if (letters.length < 2) return false;
+  const words = foldText(sentence).split(/[^\p{L}]+/u).filter(Boolean);
+  for (let start = 0; start < words.length; start++) {
+    let i = 0;
+    for (let w = start; w < words.length && i < letters.length; w++) {
+      if (words[w]![0] === letters[i]) i++;
+      else if (i === 0 || !/^(?:en|van|de|het|der|and|of|the)$/.test(words[w]!)) break;
+    }
+    if (i === letters.length) return true;
+  }
+  return false;
+}
+
+/**
  * 'What share of the spending …', 'welk percentage', 'hoeveel procent': answered by a percentage or a
  * fraction ('ruim 60%', 'een derde', 'de helft'). Undefined for other questions.
  */
@@ -258,14 +327,7 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
     case 'definition': {
       // The abbreviation as the question writes it ('RET ZOB'), besides the names the analyzer found.
       // Mixed case too ('StUF', 'JeugdzorgPlus' not: an abbreviation has two capitals and is short).
-      const abbreviation = /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{L}\d+&-]{2,10}$/u;
-      const words = question.split(/[\s?!.,;:()'"‘’“”]+/).filter(Boolean);
-      const abbreviations: string[] = [];
-      for (let i = 0; i < words.length; i++) {
-        if (!abbreviation.test(words[i]!)) continue;
-        abbreviations.push(words[i]!);
-        if (words[i + 1] && abbreviation.test(words[i + 1]!)) abbreviations.push(`${words[i]} ${words[i + 1]}`);
-      }
+      const abbreviations = questionAbbreviations(question);
       // 'What does GI stand for in the NvO …' asks about GI: a sentence spelling out NvO defines
       // the wrong thing. When the question marks the asked-for abbreviation, only it counts.
       const asked = askedAbbreviations(question, abbreviations);

@@ -80,7 +80,11 @@ export function unitQuestion(text: string, query: AnalyzedQuery, stats: TermStat
   for (const w of focusWords) {
     // The question group's source drops a possessive/plural 's ("jeugdhulpregio's" → jeugdhulpregio).
     const bare = w.replace(/['’]s$/, '');
-    focus = query.groups.find((x) => !x.entity && x.source.split(/\s+/).some((s) => s === w || s === bare) && groupImportance(x, stats) > 0);
+    // 'Hoeveel RTA-zorgaanbieders': the capitals make the word a name, yet its lower-case head is a
+    // counted thing like any other.
+    const written = text.split(/[\s?!.,;:()]+/).find((t) => t.toLowerCase() === w);
+    const countedCompound = written !== undefined && /-\p{Ll}{3,}$/u.test(written);
+    focus = query.groups.find((x) => (!x.entity || countedCompound) && x.source.split(/\s+/).some((s) => s === w || s === bare) && groupImportance(x, stats) > 0);
     if (focus) break;
   }
   return { text, query, type: questionType(text), entities: query.groups.filter((g) => g.entity).map((g) => g.source), focusWords, focus };

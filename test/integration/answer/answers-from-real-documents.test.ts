@@ -49,3 +49,35 @@ describe('answers composed from real documents', () => {
   });
 
 });
+
+describe('answers checked against what the question asks', () => {
+  it('does not give the end of an earlier regulation for the one of the year asked', async () => {
+    const a = await ask('When does the Noordoost Brabant centrumregeling of 2024 end?');
+    expect(a.abstained).toBe(true);
+    expect(a.abstainReason).toBe('ends-before-year');
+  });
+
+  it('does not answer what an abbreviation stands for with a sentence that only uses it', async () => {
+    const a = await ask('What does EHdK stand for?');
+    expect(a.abstained).toBe(true);
+    expect(a.abstainReason).toBe('no-expansion');
+  });
+
+  it('answers it with the words that spell it out, without brackets', async () => {
+    const a = await ask('Waar staat HSB voor in de nieuwsbrief over de inkoopsamenwerking?');
+    expect(a.abstained).toBe(false);
+    expect(a.text).toContain('Hoog Specialistische Behandeling');
+  });
+
+  it('counts the lower-case head of a compound that opens with capitals (RTA-zorgaanbieders)', async () => {
+    const a = await ask('Hoeveel RTA-zorgaanbieders heeft de regio Zuid-Holland Zuid?');
+    expect(a.abstained).toBe(false);
+    expect(a.text).toContain('145 zorgaanbieders');
+  });
+
+  it('finds the ontwerpbegroting when asked about the conceptbegroting', async () => {
+    const a = await ask('Hoeveel weken voordat het algemeen bestuur hem krijgt gaat de conceptbegroting van een gemeenschappelijke regeling naar de raden?');
+    expect(a.abstained).toBe(false);
+    expect(a.text).toContain('acht weken');
+  });
+});

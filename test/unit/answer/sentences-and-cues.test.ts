@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences, splitTableRows, splitTableUnits } from '../../../src/answer/sentences.js';
-import { answersContactDetail, answersHowLong, asksForAmount, hasAmount, namesAskedBody, questionType, typeCue } from '../../../src/answer/question-type.js';
+import { answersContactDetail, answersHowLong, endsBeforeAskedYear, spellsOut, spellsOutAsked, asksForAmount, hasAmount, namesAskedBody, questionType, typeCue } from '../../../src/answer/question-type.js';
 
 describe('splitSentences', () => {
   it('does not break after initials or titles', () => {
@@ -477,5 +477,37 @@ describe('questions about a vote', () => {
     expect(typeCue(questionType(q), 'De raad besluit in meerderheid (16 stemmen voor en 14 stemmen tegen) aan te dringen op herverdeling.', [], q)).toBe(1);
     expect(typeCue(questionType(q), '16. Motie met betrekking tot de herverdeling van taken onder de wethouders.', [], q)).toBe(0);
     expect(typeCue('when', 'De motie is unaniem aangenomen.', [], 'Wanneer is de motie ingediend?')).toBe(0);
+  });
+});
+
+describe('the end of something of a given year', () => {
+  const q = 'When does the Noordoost Brabant centrumregeling of 2024 end?';
+  it('is not given by an end date before that year: that is the end of an earlier one', () => {
+    expect(endsBeforeAskedYear(q, ['- deze centrumregeling is verlengd tot 1 januari 2020 en er vervolgens een nieuwe centrumregeling is aangegaan;'])).toBe(true);
+    expect(endsBeforeAskedYear('Tot welk jaar loopt de centrumregeling van 2019?', ['de huidige centrumregeling afloopt op 31 december 2018;'])).toBe(true);
+  });
+  it('may be given by any date from that year on, or by a sentence without one', () => {
+    expect(endsBeforeAskedYear(q, ['Deze regeling eindigt op 1 januari 2028.'])).toBe(false);
+    expect(endsBeforeAskedYear(q, ['Deze regeling wordt aangegaan voor onbepaalde tijd.'])).toBe(false);
+  });
+  it('leaves deadlines alone: registration for a tender of 2024 may close in 2023', () => {
+    expect(endsBeforeAskedYear('Until when could providers register for the 2024 tender?', ['De uiterlijke inschrijfdatum is 28 juni 2023.'])).toBe(false);
+  });
+});
+
+describe('what an abbreviation stands for', () => {
+  it('is given by the words its letters begin, small words between them skipped', () => {
+    expect(spellsOut('HSB', 'Mijlpaal 3: Inkoopstrategie Verblijf en Hoog Specialistische Behandeling')).toBe(true);
+    expect(spellsOut('NvO', 'de Norm voor Opdrachtgeverschap')).toBe(true);
+    expect(spellsOut('GI’s', 'Gecertificeerde Instellingen voeren de maatregelen uit.')).toBe(true);
+    expect(spellsOut('EHdK', 'EHdK is een adviesbureau, gecontracteerd door VWS.')).toBe(false);
+  });
+  it('is not given by a sentence that only uses the abbreviation', () => {
+    expect(spellsOutAsked('What does EHdK stand for?', ['EHdK is een adviesbureau, gecontracteerd door VWS.'])).toBe(false);
+    expect(spellsOutAsked('Waar staat de afkorting BOV voor?', ['… de reeds bestaande inkoopregio Eindhoven, BOV, de Kempengemeenten en de A2-gemeenten.'])).toBe(false);
+  });
+  it('is given by a definition of two-word abbreviations too, and other questions are left alone', () => {
+    expect(spellsOutAsked('Waar staat de afkorting RET ZOB voor?', ['De regio werkt samen in het Regionaal Expertteam (RET ZOB) voor jongeren.'])).toBe(true);
+    expect(spellsOutAsked('Wat doet EHdK?', ['EHdK is een adviesbureau.'])).toBeUndefined();
   });
 });
