@@ -12,7 +12,7 @@ import { cohesiveNeighbours, goesOnAbout, leansOnPrevious, type CohesionUnit } f
 import { repeatsAskedCount } from './unfilled-slot.js';
 import { announcesItems, listIntro, looksLikeItem, type ListIntro } from './list-items.js';
 import { namesAskedMunicipality } from './municipalities.js';
-import { answersContactDetail, answersDeadline, answersShare, countedWords, escapeRe, looksPlural, answersEntryIntoForce, asksForVote, answersHowLong, askedThing, asksForAmount, endsBeforeAskedYear, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, asksForVenue, spellsOutAsked, factsIn, listedThing, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
+import { answersContactDetail, answersDeadline, answersShare, countedWords, escapeRe, looksPlural, answersEntryIntoForce, asksForVote, answersHowLong, askedThing, asksForAmount, endsBeforeAskedYear, asksForDuration, asksForOrganisationName, asksForPerson, asksForPersonOnly, asksForPlace, asksForVenue, spellsOutAsked, yearsIn, factsIn, listedThing, hasAmount, hasPersonName, hasPlace, mentionsRole, namesAskedBody, newNames, type QuestionType } from './question-type.js';
 import { scorePassageUnits, unitQuestion, type ScoredUnit, type UnitQuestion } from './unit-scoring.js';
 import type { AnswerConfidence, ConfidenceFeatureName, UnitScorer } from './unit-scorer.js';
 
@@ -147,10 +147,9 @@ export function isCutOff(text: string): boolean {
  * 2015'): they speak of another instance.
  */
 export function speaksOfOtherYear(question: string, sentences: string[]): boolean {
-  const years = (t: string) => [...t.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => m[0]);
-  const asked = years(question);
+  const asked = yearsIn(question);
   if (!asked.length) return false;
-  const given = sentences.flatMap(years);
+  const given = sentences.flatMap(yearsIn);
   return given.length > 0 && !given.some((y) => asked.includes(y));
 }
 

@@ -130,11 +130,15 @@ export function answersEntryIntoForce(question: string, sentences: string[]): bo
  */
 export function endsBeforeAskedYear(question: string, sentences: string[]): boolean {
   if (!endOfAsked.test(foldText(question))) return false;
-  const years = (t: string) => [...t.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]));
-  const asked = years(question);
+  const asked = yearsIn(question);
   if (!asked.length) return false;
-  const given = sentences.flatMap(years);
+  const given = sentences.flatMap(yearsIn);
   return given.length > 0 && given.every((y) => y < Math.min(...asked));
+}
+
+/** The years a text names ('2015', '1 januari 2024'). */
+export function yearsIn(text: string): number[] {
+  return [...text.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => Number(m[0]));
 }
 
 const endOfAsked =
@@ -152,7 +156,10 @@ export function spellsOutAsked(question: string, sentences: string[]): boolean |
   const asked = askedAbbreviations(question, written);
   const abbreviations = asked.length ? asked : written;
   if (!abbreviations.length) return undefined;
-  return sentences.some((raw) => abbreviations.some((a) => definitionPattern(escapeRe(foldText(a))).test(foldText(raw)) || spellsOut(a, raw)));
+  return sentences.some((raw) => {
+    const folded = foldText(raw);
+    return abbreviations.some((a) => definesAbbreviation(a, folded) || spellsOut(a, raw));
+  });
 }
 
 /** An abbreviation as a question writes it: two capitals at least, short ('StUF', 'EHdK', 'GI'). */
@@ -230,6 +237,8 @@ const normedNumber = new RegExp(`${normBefore.source}(${numberPattern.source})`,
 const referenceNumber = /\b(?:tabel|table|figuur|figure|bijlage|annex|artikel|article|art\.|hoofdstuk|chapter|paragraaf|section|lid|pagina|page|pag\.|p\.|stap|step|versie|version|nr\.|nummer|number|bladzijde)\s+(\d+(?:[.,]\d+)*)/g;
 const definitionPattern = (entity: string) =>
   new RegExp(`\\(\\s*(hierna:?\\s*)?${entity}\\s*\\)|\\b${entity}\\b[^.]{0,40}\\b(staat|staan)\\b[^.]{0,20}\\bvoor\\b|\\b${entity}\\s*[:=]|\\b${entity}\\b\\s*\\(`);
+/** Does the (folded) sentence define the abbreviation: '(HSB)', 'HSB staat voor', 'HSB:', 'HSB ('? */
+const definesAbbreviation = (abbreviation: string, folded: string) => definitionPattern(escapeRe(foldText(abbreviation))).test(folded);
 // Words that give a reason or purpose (Dutch and English), on folded text.
 const causalCue = /\b(omdat|doordat|zodat|vanwege|daarom|daardoor|derhalve|aangezien|immers|gelet op|in de verwachting|met het oog op|in the expectation|hence|teneinde|reden|redenen|doel|doelen|met als doel|als gevolg van|maakt dat|leidt tot|leidde tot|geleid tot|hierdoor|draagt bij|dragen bij|bijdragen aan|beoogt|beogen|beoogd|bedoeld om|bedoeld voor|streeft naar|streven naar|willen we|wil de|willen de|because|in order to|so that|due to|therefore|reason|purpose|aim)\b|\bom\b[^.;]{1,80}?\bte\s+\p{L}+/u;
 const causeCue = /\b(omdat|doordat|vanwege|daarom|daardoor|derhalve|aangezien|immers|hierdoor|reden|redenen|als gevolg van|maakt dat|leidt tot|leidde tot|geleid tot|because|due to|therefore|reason|as a result)\b/;
@@ -332,7 +341,7 @@ export function typeCue(type: QuestionType, sentence: string, entities: string[]
       // the wrong thing. When the question marks the asked-for abbreviation, only it counts.
       const asked = askedAbbreviations(question, abbreviations);
       const defined = asked.length ? asked : [...entities, ...abbreviations];
-      return defined.some((e) => definitionPattern(escapeRe(foldText(e))).test(s)) ? 1 : 0;
+      return defined.some((e) => definesAbbreviation(e, s)) ? 1 : 0;
     }
     case 'who': {
       // Capitalised words after the first word that the question does not contain: a name ('s-Hertogenbosch too).
